@@ -1,0 +1,48 @@
+package dev.sumlog.catalog;
+
+import java.util.List;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+/** Inputs a run reported: skipped ones (exit code 4) and notices. */
+@Repository
+public class ProblemRepository {
+
+    private final JdbcTemplate jdbc;
+
+    public ProblemRepository(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public void record(long runId, String source, List<Problem> problems) {
+        jdbc.batchUpdate("INSERT INTO problem (run_id, source, path, reason, skipped) VALUES (?, ?, ?, ?, ?)",
+                problems, problems.size(), (ps, p) -> {
+                    ps.setLong(1, runId);
+                    ps.setString(2, source);
+                    ps.setString(3, p.path());
+                    ps.setString(4, p.reason());
+                    ps.setBoolean(5, p.skipped());
+                });
+    }
+
+    /**
+     * Everything the run {@code runId} could not take in, in path order: crawl problems, files that
+     * could not be hashed, and releases left unwritten because of them.
+     */
+    public List<Problem> skippedInRun(String source, long runId) {
+        return jdbc.query("""
+                SELECT path, reason, skipped FROM (
+                  SELECT path, reason, skipped FROM problem WHERE source = ? AND run_id = ?
+                  UNION ALL
+                  SELECT path, failure, TRUE FROM artifact WHERE source = ? AND state = 'FAILED' AND last_seen_run = ?
+                  UNION ALL
+                  SELECT COALESCE(NULLIF(directory, '') || '/', '') || project || '-' || version,
+                         blocked_by, TRUE FROM release_set WHERE source = ? AND state = 'BLOCKED'
+                ) p ORDER BY path""",
+                (rs, n) -> new Problem(rs.getString(1), rs.getString(2), rs.getBoolean(3)),
+                source, runId, source, runId, source);
+    }
+
+    public record Problem(String path, String reason, boolean skipped) {
+    }
+}

@@ -1,0 +1,106 @@
+package dev.sumlog.catalog;
+
+import java.util.List;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The release table and the grouping of artifacts into releases. Grouping is set-based SQL over
+ * the release key the crawl stored on each artifact (directory, normalized project, version), so it
+ * is idempotent and restart needs no cursor: running it again finds nothing left to do.
+ */
+@Repository
+public class ReleaseRepository {
+
+    private final JdbcTemplate jdbc;
+
+    public ReleaseRepository(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /**
+     * Creates the releases new artifacts belong to, attaches those artifacts, and marks every release
+     * whose membership changed (a member added, changed or gone) as needing its sums written again.
+     *
+     * @return releases now pending a write
+     */
+    public int group(String source) {
+        jdbc.update("""
+                INSERT INTO release_set (source, directory, project, version, state)
+                SELECT DISTINCT a.source, a.directory, a.project, a.version, 'PENDING' FROM artifact a
+                WHERE a.source = ? AND a.project IS NOT NULL AND a.state <> 'GONE'
+                  AND a.release_id IS NULL
+                  AND NOT EXISTS (SELECT 1 FROM release_set r WHERE r.source = a.source
+                                  AND r.directory = a.directory AND r.project = a.project AND r.version = a.version)
+                """, source);
+        jdbc.update("UPDATE artifact SET release_id = NULL WHERE source = ? AND state = 'GONE' AND release_id IS NOT NULL",
+                source);
+        // A changed or new member is detached until now: its release must be written again.
+        jdbc.update("""
+                UPDATE release_set SET state = 'PENDING' WHERE source = ? AND state <> 'PENDING'
+                  AND EXISTS (SELECT 1 FROM artifact a WHERE a.source = release_set.source
+                              AND a.directory = release_set.directory AND a.project = release_set.project
+                              AND a.version = release_set.version AND a.release_id IS NULL
+                              AND a.project IS NOT NULL AND a.state <> 'GONE')
+                """, source);
+        jdbc.update("""
+                UPDATE artifact SET release_id = (SELECT r.id FROM release_set r WHERE r.source = artifact.source
+                        AND r.directory = artifact.directory AND r.project = artifact.project
+                        AND r.version = artifact.version)
+                WHERE source = ? AND release_id IS NULL AND project IS NOT NULL AND state <> 'GONE'
+                """, source);
+        // A member gone or moved to another release: the written sums list a file no longer there.
+        jdbc.update("""
+                UPDATE release_set SET state = 'PENDING' WHERE source = ? AND state <> 'PENDING'
+                  AND member_count <> (SELECT COUNT(*) FROM artifact a WHERE a.release_id = release_set.id)
+                """, source);
+        return jdbc.queryForObject("SELECT COUNT(*) FROM release_set WHERE source = ? AND state = 'PENDING'",
+                Integer.class, source);
+    }
+
+    /** Next releases still to write, strictly after {@code afterId}, in id order. */
+    public List<ReleaseRow> nextPending(String source, long afterId, int limit) {
+        return jdbc.query("""
+                SELECT id, directory, project, version FROM release_set
+                WHERE source = ? AND state = 'PENDING' AND id > ? ORDER BY id FETCH FIRST ? ROWS ONLY""",
+                (rs, n) -> new ReleaseRow(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4)),
+                source, afterId, limit);
+    }
+
+    /** The live members of a release with their state, by file name. */
+    public List<Member> members(long releaseId) {
+        return jdbc.query("""
+                SELECT file_name, state, sha256, failure FROM artifact
+                WHERE release_id = ? AND state <> 'GONE' ORDER BY file_name""",
+                (rs, n) -> new Member(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)),
+                releaseId);
+    }
+
+    public void recordWritten(List<? extends WriteOutcome> outcomes) {
+        jdbc.batchUpdate("""
+                UPDATE release_set SET state = ?, sums_path = ?, sums_sha256 = ?, blocked_by = ?, rget_name = ?,
+                  member_count = ? WHERE id = ?""", outcomes, outcomes.size(), (ps, o) -> {
+            ps.setString(1, o.state());
+            ps.setString(2, o.sumsPath());
+            ps.setString(3, o.sumsSha256());
+            ps.setString(4, o.blockedBy());
+            ps.setString(5, o.rgetName());
+            ps.setInt(6, o.memberCount());
+            ps.setLong(7, o.releaseId());
+        });
+    }
+
+    public record ReleaseRow(long id, String directory, String project, String version) {
+    }
+
+    public record Member(String fileName, String state, String sha256, String failure) {
+    }
+
+    /**
+     * What the write step did with a release: WRITTEN (sums on disk), BLOCKED (a member could not be
+     * read, so no partial sums were written) or EMPTY (no live member left).
+     */
+    public record WriteOutcome(long releaseId, String state, String sumsPath, String sumsSha256,
+                               String blockedBy, String rgetName, int memberCount) {
+    }
+}

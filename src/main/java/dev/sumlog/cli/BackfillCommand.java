@@ -1,0 +1,118 @@
+package dev.sumlog.cli;
+
+import dev.sumlog.catalog.ProblemRepository.Problem;
+import dev.sumlog.job.BackfillRunner;
+import dev.sumlog.job.BackfillRunner.RunResult;
+import dev.sumlog.job.BackfillSpec;
+import dev.sumlog.job.StopSignal;
+import dev.sumlog.release.Layout;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.context.ConfigurableApplicationContext;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+@Command(name = "backfill", mixinStandardHelpOptions = true,
+        description = {"Hash every file of a local archive, group files into releases and write a SHA256SUMS per release.",
+                "Re-run the same command to resume after any interruption (SIGTERM, SIGKILL, crash).",
+                "SIGTERM stops at the next chunk boundary and leaves a resumable run."},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:complete", "1:failed or stopped; re-run to resume", "2:usage or configuration error",
+                "3:completed with alerts", "4:completed, but some inputs were skipped (named in the output)"})
+class BackfillCommand implements Callable<Integer> {
+
+    private static final int LISTED_PROBLEMS = 50;
+
+    @Option(names = "--source", paramLabel = "DIR", description = "Archive root to read (never modified).")
+    Path source;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "Where sums files go, mirroring the archive's directories.")
+    Path out;
+
+    @Option(names = "--state", paramLabel = "DIR", description = "Catalog and run state (default: ./state).")
+    Path state;
+
+    @Option(names = "--job", paramLabel = "FILE", description = "Job file (YAML); flags override its fields.")
+    Path job;
+
+    @Option(names = "--layout", paramLabel = "LAYOUT", description = "flat (default) or per-directory.",
+            converter = LayoutConverter.class)
+    Layout layout;
+
+    @Option(names = "--threads", paramLabel = "N", description = "Files hashed in parallel (default: cores).")
+    Integer threads;
+
+    @Option(names = "--chunk-size", paramLabel = "N", description = "Files per committed chunk (default: 64).")
+    Integer chunkSize;
+
+    @Override
+    public Integer call() throws Exception {
+        JobFile fromFile = job == null ? JobFile.empty() : JobFileLoader.load(job);
+        JobFile fromFlags = new JobFile(source, out, state, layout, null, null, null, null,
+                new JobFile.Tuning(threads, chunkSize));
+        BackfillSpec spec = JobFileLoader.resolve(fromFile, fromFlags, job == null ? "command line" : "job file " + job);
+        try (StateLock lock = StateLock.acquire(spec.state())) {
+            return runLocked(spec);
+        }
+    }
+
+    private int runLocked(BackfillSpec spec) throws Exception {
+        CountDownLatch finished = new CountDownLatch(1);
+        int[] exitCode = {ExitCodes.FAILED};
+        ConfigurableApplicationContext context = CatalogContext.start(spec.state(), "backfill",
+                ctx -> ctx.getBeanFactory().registerSingleton("backfillSpec", spec));
+        Thread onSignal = new Thread(() -> {
+            if (finished.getCount() > 0) {
+                System.err.println("sumlog: stop requested; finishing the current chunk (re-run the same command to resume)");
+                context.getBean(StopSignal.class).request();
+                awaitQuietly(finished);
+                System.out.flush();
+                Runtime.getRuntime().halt(exitCode[0]);
+            }
+        }, "sumlog-stop");
+        Runtime.getRuntime().addShutdownHook(onSignal);
+        try {
+            RunResult result = context.getBean(BackfillRunner.class).run();
+            exitCode[0] = report(result, System.out);
+            return exitCode[0];
+        } finally {
+            context.close();
+            finished.countDown();
+            try {
+                Runtime.getRuntime().removeShutdownHook(onSignal);
+            } catch (IllegalStateException shuttingDown) {
+                // a signal arrived: the hook now ends the process with this run's exit code
+            }
+        }
+    }
+
+    static int report(RunResult result, PrintStream out) {
+        List<Problem> problems = result.problems();
+        problems.stream().limit(LISTED_PROBLEMS).forEach(p ->
+                out.println((p.skipped() ? "skipped: " : "note: ") + p.path() + ": " + p.reason()));
+        if (problems.size() > LISTED_PROBLEMS) {
+            out.println("... and " + (problems.size() - LISTED_PROBLEMS) + " more; see `sumlog status`");
+        }
+        if (result.status() == BatchStatus.COMPLETED) {
+            long skipped = problems.stream().filter(Problem::skipped).count();
+            out.println("backfill complete" + (skipped > 0 ? ", " + skipped + " input(s) skipped" : ""));
+            return skipped > 0 ? ExitCodes.SKIPPED : ExitCodes.OK;
+        }
+        out.println("backfill " + result.status().name().toLowerCase()
+                + (result.failure() != null ? ": " + result.failure() : "")
+                + "; run the same command again to resume");
+        return ExitCodes.FAILED;
+    }
+
+    private static void awaitQuietly(CountDownLatch latch) {
+        try {
+            latch.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

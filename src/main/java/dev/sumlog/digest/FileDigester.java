@@ -1,0 +1,103 @@
+package dev.sumlog.digest;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+
+/**
+ * Streaming SHA-256 of one file with the JDK {@link MessageDigest} (which uses the CPU's SHA
+ * instructions). Memory is one reusable buffer per thread whatever the file size.
+ *
+ * <p>A digest is only returned for bytes that were stable while read: the size and mtime are
+ * compared before and after, and the byte count must equal the size; a file that changes is read
+ * again, up to {@link #ATTEMPTS} times, and otherwise reported as changing. A path that is a symlink
+ * is resolved and must stay inside the archive root.
+ */
+public final class FileDigester {
+
+    static final int ATTEMPTS = 3;
+
+    private final Path root;
+    private final ThreadLocal<ByteBuffer> buffers;
+    private final ThreadLocal<MessageDigest> digests = ThreadLocal.withInitial(FileDigester::sha256);
+
+    public FileDigester(Path root, int bufferBytes) throws IOException {
+        this.root = root.toRealPath();
+        this.buffers = ThreadLocal.withInitial(() -> ByteBuffer.allocate(bufferBytes));
+    }
+
+    /** The digest of a file, or an exception whose message says why it could not be read. */
+    public Digest digest(String relativePath) throws IOException {
+        Path path = root.resolve(relativePath);
+        for (int attempt = 1; ; attempt++) {
+            BasicFileAttributes before = stat(path);
+            long read;
+            byte[] sha256;
+            try (FileChannel channel = FileChannel.open(path, StandardOpenOption.READ)) {
+                MessageDigest md = digests.get();
+                md.reset();
+                read = pump(channel, md);
+                sha256 = md.digest();
+            }
+            BasicFileAttributes after = stat(path);
+            boolean stable = read == before.size() && after.size() == before.size()
+                    && after.lastModifiedTime().equals(before.lastModifiedTime());
+            if (stable) {
+                return new Digest(HexFormat.of().formatHex(sha256), read, after.lastModifiedTime().toMillis());
+            }
+            if (attempt == ATTEMPTS) {
+                throw new IOException("file kept changing while it was read (" + ATTEMPTS + " attempts)");
+            }
+        }
+    }
+
+    private long pump(FileChannel channel, MessageDigest md) throws IOException {
+        ByteBuffer buffer = buffers.get();
+        long total = 0;
+        while (true) {
+            buffer.clear();
+            int n = channel.read(buffer);
+            if (n < 0) {
+                return total;
+            }
+            buffer.flip();
+            md.update(buffer);
+            total += n;
+        }
+    }
+
+    private BasicFileAttributes stat(Path path) throws IOException {
+        BasicFileAttributes attrs = Files.readAttributes(path, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+        if (attrs.isSymbolicLink()) {
+            Path target = path.toRealPath();
+            if (!target.startsWith(root)) {
+                throw new IOException("symlink now points outside the archive root");
+            }
+            attrs = Files.readAttributes(target, BasicFileAttributes.class);
+        }
+        if (!attrs.isRegularFile()) {
+            throw new IOException("no longer a regular file");
+        }
+        return attrs;
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("the JDK always provides SHA-256", e);
+        }
+    }
+
+    /** A stable digest with the size and mtime of the bytes that produced it. */
+    public record Digest(String sha256, long size, long mtime) {
+    }
+}

@@ -1,0 +1,105 @@
+package dev.sumlog.job;
+
+import dev.sumlog.catalog.ProblemRepository;
+import dev.sumlog.catalog.ProblemRepository.Problem;
+import java.io.PrintStream;
+import java.util.Comparator;
+import java.util.List;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.JobInstance;
+import org.springframework.batch.core.job.parameters.JobParameters;
+import org.springframework.batch.core.job.parameters.JobParametersBuilder;
+import org.springframework.batch.core.launch.JobOperator;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.context.annotation.Profile;
+import org.springframework.stereotype.Component;
+
+/**
+ * Decides whether a backfill command starts, resumes or recovers, so that "re-run the same command"
+ * is the whole restart procedure.
+ *
+ * <p>A backfill is identified by (source, out, generation). The latest generation for a source and
+ * output is: resumed when it FAILED or STOPPED; recovered (Spring Batch {@code JobOperator.recover})
+ * and then resumed when it was left STARTED or STOPPING by a killed process (the state lock proves no
+ * live process owns it); followed by a new generation when it COMPLETED, which re-crawls and hashes
+ * only what is new or changed. No incrementer is used (Spring Batch #4910).
+ */
+@Component
+@Profile("backfill")
+public class BackfillRunner {
+
+    private final JobOperator jobOperator;
+    private final JobRepository jobRepository;
+    private final Job backfill;
+    private final BackfillSpec spec;
+    private final ProblemRepository problems;
+    private final PrintStream out = System.out;
+
+    public BackfillRunner(JobOperator jobOperator, JobRepository jobRepository, Job backfill, BackfillSpec spec,
+                          ProblemRepository problems) {
+        this.jobOperator = jobOperator;
+        this.jobRepository = jobRepository;
+        this.backfill = backfill;
+        this.spec = spec;
+        this.problems = problems;
+    }
+
+    public RunResult run() throws Exception {
+        JobExecution last = lastExecution();
+        JobExecution execution;
+        if (last == null) {
+            out.println("starting backfill of " + spec.source() + " into " + spec.out());
+            execution = jobOperator.start(backfill, parameters(1));
+        } else {
+            long generation = last.getJobParameters().getLong("generation");
+            execution = switch (last.getStatus()) {
+                case COMPLETED, ABANDONED -> {
+                    out.println("previous backfill complete; starting run " + (generation + 1)
+                            + " for new and changed files");
+                    yield jobOperator.start(backfill, parameters(generation + 1));
+                }
+                case FAILED, STOPPED -> {
+                    out.println("resuming interrupted backfill (execution " + last.getId() + ", " + last.getStatus() + ")");
+                    yield jobOperator.restart(last);
+                }
+                default -> {
+                    out.println("recovering backfill execution " + last.getId() + " left " + last.getStatus()
+                            + " by a process that was killed; resuming it");
+                    yield jobOperator.restart(jobOperator.recover(last));
+                }
+            };
+        }
+        long runId = execution.getJobInstance().getInstanceId();
+        List<Problem> reported = problems.skippedInRun(spec.sourceId(), runId);
+        String failure = execution.getAllFailureExceptions().stream().findFirst()
+                .map(t -> t.getMessage() != null ? t.getMessage() : t.toString()).orElse(null);
+        return new RunResult(execution.getStatus(), execution.getId(), runId, reported, failure);
+    }
+
+    private JobExecution lastExecution() {
+        return jobRepository.findJobInstances(BackfillJobConfiguration.JOB_NAME).stream()
+                .sorted(Comparator.comparingLong(JobInstance::getInstanceId).reversed())
+                .map(jobRepository::getLastJobExecution)
+                .filter(e -> e != null && spec.sourceId().equals(e.getJobParameters().getString("source"))
+                        && spec.out().toString().equals(e.getJobParameters().getString("out")))
+                .findFirst().orElse(null);
+    }
+
+    private JobParameters parameters(long generation) {
+        return new JobParametersBuilder()
+                .addString("source", spec.sourceId())
+                .addString("out", spec.out().toString())
+                .addLong("generation", generation)
+                .toJobParameters();
+    }
+
+    /** How a run ended, with everything it reported about its inputs. */
+    public record RunResult(BatchStatus status, long executionId, long runId, List<Problem> problems, String failure) {
+
+        public boolean skippedAny() {
+            return problems.stream().anyMatch(Problem::skipped);
+        }
+    }
+}

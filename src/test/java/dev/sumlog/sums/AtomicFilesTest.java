@@ -1,0 +1,41 @@
+package dev.sumlog.sums;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class AtomicFilesTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void createsParentsReplacesContentAndLeavesNoTempFiles() throws IOException {
+        Path target = dir.resolve("openstack/nova/nova-27.0.0.SHA256SUMS");
+
+        AtomicFiles.write(target, "first\n".getBytes(StandardCharsets.UTF_8));
+        AtomicFiles.write(target, "second\n".getBytes(StandardCharsets.UTF_8));
+
+        assertThat(target).hasContent("second");
+        try (Stream<Path> files = Files.list(target.getParent())) {
+            assertThat(files.map(p -> p.getFileName().toString())).containsExactly("nova-27.0.0.SHA256SUMS");
+        }
+        if (Files.getFileStore(target).supportsFileAttributeView("posix")) {
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(target))).isEqualTo("rw-r--r--");
+        }
+    }
+
+    @Test
+    void recognisesItsOwnLeftoverTempFiles() throws IOException {
+        Path temp = Files.createTempFile(dir, ".sumlog-", ".tmp");
+        assertThat(AtomicFiles.isLeftoverTempFile(temp.getFileName().toString())).isTrue();
+        assertThat(AtomicFiles.isLeftoverTempFile("nova-27.0.0.tar.gz")).isFalse();
+    }
+}
