@@ -1,0 +1,56 @@
+package dev.sumlog.tlog.tiles;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+
+/**
+ * Durable, all-or-nothing file writes: a temp file in the same directory is written and
+ * fsynced, then renamed over the target with ATOMIC_MOVE, then the directory is fsynced so
+ * the rename itself survives a power loss. Readers see the old file or the new one, never a
+ * torn one. Needs a POSIX file system (directory fsync).
+ *
+ * <p>The temp name is fixed ({@code <name>.tmp}): with a single writer a leftover from a crash
+ * is simply overwritten next time, so crashes leave no litter that grows.
+ */
+final class AtomicFiles {
+
+    private AtomicFiles() {
+    }
+
+    static void write(Path target, byte[] data) throws IOException {
+        Path dir = target.toAbsolutePath().getParent();
+        createDirectories(dir);
+        Path temp = dir.resolve(target.getFileName() + ".tmp");
+        try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                StandardOpenOption.TRUNCATE_EXISTING)) {
+            ByteBuffer buffer = ByteBuffer.wrap(data);
+            while (buffer.hasRemaining()) {
+                channel.write(buffer);
+            }
+            channel.force(true);
+        }
+        Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        syncDirectory(dir);
+    }
+
+    /** Like Files.createDirectories, but each new directory entry is made durable too. */
+    private static void createDirectories(Path dir) throws IOException {
+        if (Files.isDirectory(dir)) {
+            return;
+        }
+        createDirectories(dir.getParent());
+        Files.createDirectory(dir);
+        syncDirectory(dir.getParent());
+    }
+
+    private static void syncDirectory(Path dir) throws IOException {
+        try (FileChannel channel = FileChannel.open(dir, StandardOpenOption.READ)) {
+            channel.force(true);
+        }
+    }
+}

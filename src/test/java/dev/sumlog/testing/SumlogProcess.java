@@ -1,0 +1,106 @@
+package dev.sumlog.testing;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A real sumlog process: a child JVM running {@code dev.sumlog.SumlogApplication} on the test
+ * classpath, with its output in a file, so tests can kill it with real signals.
+ */
+public final class SumlogProcess {
+
+    private final Process process;
+    private final Path output;
+
+    private SumlogProcess(Process process, Path output) {
+        this.process = process;
+        this.output = output;
+    }
+
+    /**
+     * Starts {@code sumlog args...}.
+     *
+     * @param withoutDacOverride run as root but without the capabilities that let root read any file,
+     *                           so permission-denied files behave as they do for an ordinary user
+     */
+    public static SumlogProcess start(Path workDir, List<String> jvmOptions, boolean withoutDacOverride,
+                                      String... args) throws IOException {
+        List<String> command = new ArrayList<>();
+        if (withoutDacOverride && isRoot()) {
+            command.addAll(List.of("setpriv", "--bounding-set=-dac_override,-dac_read_search"));
+        }
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.add("-Xmx256m");
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-cp", classpath(), "dev.sumlog.SumlogApplication"));
+        command.addAll(List.of(args));
+        Files.createDirectories(workDir);
+        Path output = Files.createTempFile(workDir, "sumlog-", ".out");
+        ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile())
+                .redirectErrorStream(true).redirectOutput(output.toFile());
+        builder.environment().put("LC_ALL", "C.UTF-8");
+        return new SumlogProcess(builder.start(), output);
+    }
+
+    public static Result run(Path workDir, String... args) throws Exception {
+        SumlogProcess p = start(workDir, List.of(), false, args);
+        return p.await(Duration.ofMinutes(5));
+    }
+
+    public Result await(Duration timeout) throws Exception {
+        if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+            process.destroyForcibly();
+            throw new AssertionError("sumlog did not finish within " + timeout + "; output:\n" + output());
+        }
+        return new Result(process.exitValue(), output());
+    }
+
+    public void sigkill() throws InterruptedException {
+        signal("KILL");
+        process.waitFor();
+    }
+
+    public void sigterm() {
+        signal("TERM");
+    }
+
+    private void signal(String name) {
+        try {
+            new ProcessBuilder("kill", "-" + name, Long.toString(process.pid())).inheritIO().start().waitFor();
+        } catch (IOException | InterruptedException e) {
+            throw new IllegalStateException("cannot send SIG" + name, e);
+        }
+    }
+
+    public long pid() {
+        return process.pid();
+    }
+
+    public boolean isAlive() {
+        return process.isAlive();
+    }
+
+    public String output() throws IOException {
+        return Files.readString(output, StandardCharsets.UTF_8);
+    }
+
+    public static boolean isRoot() {
+        return "root".equals(System.getProperty("user.name"));
+    }
+
+    private static String classpath() {
+        String surefire = System.getProperty("surefire.test.class.path");
+        // Surefire may run tests from a manifest-only jar; its property holds the real classpath.
+        return surefire != null && !surefire.isBlank() ? surefire : System.getProperty("java.class.path");
+    }
+
+    /** Exit code and everything the process printed. */
+    public record Result(int exitCode, String output) {
+    }
+}
