@@ -26,10 +26,11 @@ public class ProblemRepository {
     }
 
     /**
-     * Everything the run {@code runId} could not take in, in path order: crawl problems, files that
-     * could not be hashed, and releases left unwritten because of them.
+     * Everything the run {@code runId} reports, in path order. Skipped: crawl problems, files that
+     * could not be hashed, releases left unwritten because of them. Notices: unclassified files (hashed
+     * into their directory's snapshot) and releases made only of sidecars (a signature without its file).
      */
-    public List<Problem> skippedInRun(String source, long runId) {
+    public List<Problem> reportedInRun(String source, long runId) {
         return jdbc.query("""
                 SELECT path, reason, skipped FROM (
                   SELECT path, reason, skipped FROM problem WHERE source = ? AND run_id = ?
@@ -38,9 +39,16 @@ public class ProblemRepository {
                   UNION ALL
                   SELECT COALESCE(NULLIF(directory, '') || '/', '') || project || '-' || version,
                          blocked_by, TRUE FROM release_set WHERE source = ? AND state = 'BLOCKED'
+                  UNION ALL
+                  SELECT path, 'unclassified (' || note || '); listed in its directory snapshot', FALSE
+                  FROM artifact WHERE source = ? AND kind = 'UNCLASSIFIED' AND state = 'HASHED' AND last_seen_run = ?
+                  UNION ALL
+                  SELECT a.path, 'sidecar without its subject file', FALSE FROM artifact a
+                  WHERE a.source = ? AND a.kind = 'SIDECAR' AND a.state = 'HASHED' AND a.last_seen_run = ?
+                    AND NOT EXISTS (SELECT 1 FROM artifact s WHERE s.release_id = a.release_id AND s.kind = 'SUBJECT')
                 ) p ORDER BY path""",
                 (rs, n) -> new Problem(rs.getString(1), rs.getString(2), rs.getBoolean(3)),
-                source, runId, source, runId, source);
+                source, runId, source, runId, source, source, runId, source, runId);
     }
 
     public record Problem(String path, String reason, boolean skipped) {

@@ -72,7 +72,7 @@ public class BackfillRunner {
             };
         }
         long runId = execution.getJobInstance().getInstanceId();
-        List<Problem> reported = problems.skippedInRun(spec.sourceId(), runId);
+        List<Problem> reported = problems.reportedInRun(spec.sourceId(), runId);
         String failure = execution.getAllFailureExceptions().stream().findFirst()
                 .map(t -> t.getMessage() != null ? t.getMessage() : t.toString()).orElse(null);
         return new RunResult(execution.getStatus(), execution.getId(), runId, reported, failure);

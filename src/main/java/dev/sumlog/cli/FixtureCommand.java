@@ -1,0 +1,52 @@
+package dev.sumlog.cli;
+
+import dev.sumlog.fixture.FixtureGenerator;
+import dev.sumlog.fixture.FixtureSpec;
+import dev.sumlog.fixture.Tier;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+@Command(name = "fixture", mixinStandardHelpOptions = true,
+        description = {"Generate a deterministic OpenStack-like sample archive (for trying sumlog, tests and benchmarks).",
+                "The same tier and seed always give the same files, bytes and mtimes."})
+class FixtureCommand implements Callable<Integer> {
+
+    @Option(names = "--out", paramLabel = "DIR", required = true, description = "Directory to create the archive in.")
+    Path out;
+
+    @Option(names = "--tier", paramLabel = "TIER", description = "small (default), medium, big-files, many-small.")
+    String tier = "small";
+
+    @Option(names = "--seed", paramLabel = "N", description = "Random seed (default: 1).")
+    long seed = 1;
+
+    @Option(names = "--count", paramLabel = "N", description = "Files, for big-files and many-small.")
+    Integer count;
+
+    @Option(names = "--size", paramLabel = "BYTES", description = "Bytes per file, for big-files and many-small.")
+    Long size;
+
+    @Override
+    public Integer call() throws Exception {
+        var summary = FixtureGenerator.generate(out, spec(), seed);
+        System.out.println("fixture " + tier + " (seed " + seed + "): " + summary);
+        return ExitCodes.OK;
+    }
+
+    private FixtureSpec spec() {
+        return switch (tier) {
+            case "small" -> Tier.SMALL.spec();
+            case "medium" -> Tier.MEDIUM.spec();
+            case "big-files" -> sized(Tier.BIG_FILES);
+            case "many-small" -> sized(Tier.MANY_SMALL);
+            default -> throw new UsageException("--tier: unknown tier '" + tier + "' (small, medium, big-files, many-small)");
+        };
+    }
+
+    private FixtureSpec sized(Tier bulk) {
+        FixtureSpec defaults = bulk.spec();
+        return bulk.with(count == null ? defaults.count() : count, size == null ? defaults.fileSize() : size);
+    }
+}
