@@ -41,7 +41,8 @@ public class ProblemRepository {
                          blocked_by, TRUE FROM release_set WHERE source = ? AND state = 'BLOCKED'
                   UNION ALL
                   SELECT path, 'unclassified (' || note || '); listed in its directory snapshot', FALSE
-                  FROM artifact WHERE source = ? AND kind = 'UNCLASSIFIED' AND state = 'HASHED' AND last_seen_run = ?
+                  FROM artifact WHERE source = ? AND kind = 'UNCLASSIFIED' AND project IS NULL AND state = 'HASHED'
+                    AND last_seen_run = ?
                   UNION ALL
                   SELECT a.path, 'sidecar without its subject file', FALSE FROM artifact a
                   WHERE a.source = ? AND a.kind = 'SIDECAR' AND a.state = 'HASHED' AND a.last_seen_run = ?

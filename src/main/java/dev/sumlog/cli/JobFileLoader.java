@@ -19,6 +19,7 @@ import org.springframework.boot.context.properties.bind.handler.NoUnboundElement
 import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
 import org.springframework.boot.convert.ApplicationConversionService;
 import org.springframework.boot.env.YamlPropertySourceLoader;
+import org.springframework.boot.origin.OriginTrackedValue;
 import org.springframework.core.env.MapPropertySource;
 import org.springframework.core.env.PropertySource;
 import org.springframework.core.io.FileSystemResource;
@@ -49,7 +50,9 @@ final class JobFileLoader {
         Map<String, Object> prefixed = new LinkedHashMap<>();
         for (PropertySource<?> source : yaml) {
             if (source instanceof MapPropertySource map) {
-                map.getSource().forEach((key, value) -> prefixed.put(PREFIX + "." + key, value));
+                // YAML values carry their origin; the binder converts plain strings.
+                map.getSource().forEach((key, value) -> prefixed.put(PREFIX + "." + key,
+                        value instanceof OriginTrackedValue tracked ? tracked.getValue().toString() : value));
             }
         }
         Binder binder = new Binder(ConfigurationPropertySources.from(new MapPropertySource(file.toString(), prefixed)),
