@@ -11,7 +11,7 @@ import java.util.List;
  *
  * <p>Every range the RFC recursion hashes starts at a multiple of a power of two at least as
  * large as the range, so its tree hash is the right fold of its decomposition into complete
- * subtrees (largest first). That is how {@link #rangeHash} gets away with O(log n) lookups.
+ * subtrees (largest first). That is how range hashes get away with O(log n) lookups.
  */
 public final class ProofGenerator {
 

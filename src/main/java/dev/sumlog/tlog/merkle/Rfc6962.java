@@ -54,15 +54,13 @@ public final class Rfc6962 {
         return subtreeRoot(leafHashes, 0, leafHashes.size());
     }
 
-    /**
-     * Largest power of two strictly below {@code n} (n >= 2): the RFC 6962 split point k.
-     */
-    public static long splitPoint(long n) {
+    /** Largest power of two strictly below {@code n} (n >= 2): the RFC 6962 split point k. */
+    static long splitPoint(long n) {
         return Long.highestOneBit(n - 1);
     }
 
     /** SHA-256 digest; every JRE must provide it, so absence is a broken runtime. */
-    public static MessageDigest sha256() {
+    private static MessageDigest sha256() {
         try {
             return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {

@@ -47,7 +47,7 @@ public final class RgetName {
                 continue;
             }
             if (line.length() < 67 || line.charAt(64) != ' ' || (line.charAt(65) != ' ' && line.charAt(65) != '*')) {
-                throw new TlogException("SHA256SUMS: line " + (i + 1) + ": want <64 hex digits>, two spaces, file name");
+                throw new TlogException("SHA256SUMS: line " + (i + 1) + ": want <64 hex digits> <space or *><file name>");
             }
             try {
                 digests.add(HEX.parseHex(line, 0, 64));

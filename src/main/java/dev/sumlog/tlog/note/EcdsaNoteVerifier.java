@@ -7,7 +7,6 @@ import java.security.PublicKey;
 import java.security.Signature;
 import java.security.SignatureException;
 import java.security.spec.X509EncodedKeySpec;
-import java.util.Arrays;
 import java.util.Base64;
 
 /**
@@ -76,10 +75,5 @@ public final class EcdsaNoteVerifier implements NoteVerifier {
     @Override
     public String verifierKey() {
         return NoteKeys.label(name, keyId) + "+" + Base64.getEncoder().encodeToString(NoteKeys.typed(TYPE, spki));
-    }
-
-    /** The DER SubjectPublicKeyInfo. */
-    public byte[] spki() {
-        return Arrays.copyOf(spki, spki.length);
     }
 }

@@ -130,16 +130,24 @@ public final class NoteKeys {
         }
     }
 
-    /** Strict standard base64: padded, no line breaks, no stray characters. */
+    /**
+     * Strict standard base64: padded, no line breaks, no stray characters, and canonical (no
+     * stray bits before the padding), so that a note has exactly one valid spelling.
+     */
     static byte[] decodeBase64(String b64, String where) {
         if (b64.isEmpty() || b64.length() % 4 != 0) {
             throw new TlogException(where + " is not padded base64");
         }
+        byte[] bytes;
         try {
-            return Base64.getDecoder().decode(b64);
+            bytes = Base64.getDecoder().decode(b64);
         } catch (IllegalArgumentException e) {
             throw new TlogException(where + " is not base64", e);
         }
+        if (!Base64.getEncoder().encodeToString(bytes).equals(b64)) {
+            throw new TlogException(where + " is not canonical base64");
+        }
+        return bytes;
     }
 
     private static int parseKeyId(String hex, String where) {

@@ -58,7 +58,8 @@ public record Tile(int level, long index, int width) {
         }
         int level = Integer.parseInt(m.group(1));
         int width = m.group(3) == null ? FULL_WIDTH : Integer.parseInt(m.group(3));
-        if (level > 63 || width >= FULL_WIDTH) {
+        boolean partialTooWide = m.group(3) != null && width >= FULL_WIDTH;
+        if (level > 63 || partialTooWide) {
             throw new TlogException("tile path: level or width out of range: " + path);
         }
         String digits = m.group(2).replace("x", "").replace("/", "");

@@ -7,7 +7,6 @@ import dev.sumlog.tlog.note.NoteSigner;
 import dev.sumlog.tlog.note.NoteVerifiers;
 import dev.sumlog.tlog.receipt.TlogProof;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -64,7 +63,6 @@ public final class TileLog {
      * @throws dev.sumlog.tlog.TlogException naming the failed check if the log is inconsistent
      */
     public static TileLog open(Path dir, NoteSigner signer, String origin) throws IOException {
-        Files.createDirectories(dir);
         TileFetcher files = new FileTileFetcher(dir);
         if (files.fetch("checkpoint").isEmpty()) {
             AtomicFiles.write(dir.resolve("checkpoint"), new Checkpoint(origin, 0, Rfc6962.emptyRoot()).sign(signer).bytes());
@@ -116,9 +114,10 @@ public final class TileLog {
         }
         // The root is computed back from the files just written, so a bad write cannot be signed.
         byte[] root = new TileStore(files, next.size()).rootHash();
-        Note note = new Checkpoint(origin, next.size(), root).sign(signer);
+        Checkpoint checkpoint = new Checkpoint(origin, next.size(), root);
+        Note note = checkpoint.sign(signer);
         AtomicFiles.write(dir.resolve("checkpoint"), note.bytes());
-        reader = TileReader.atVerifiedCheckpoint(files, Checkpoint.parse(note.text()), note.format());
+        reader = TileReader.atVerifiedCheckpoint(files, checkpoint, note.format());
         edge = next;
         return first;
     }

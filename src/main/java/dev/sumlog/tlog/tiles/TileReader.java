@@ -26,7 +26,8 @@ import java.util.function.Supplier;
  * the tiles must reproduce that root. Proofs returned are computed from tiles, so a caller
  * that verifies them against signed roots needs no trust in the server either.
  *
- * <p>Instances are immutable snapshots but not thread-safe (they cache tiles).
+ * <p>Instances are immutable snapshots and thread-safe (if the fetcher is), so one reader
+ * can serve concurrent proof requests.
  */
 public final class TileReader {
 
@@ -79,7 +80,7 @@ public final class TileReader {
         return checkpoint.size();
     }
 
-    /** Root hash of the tree of {@code treeSize} <= {@link #size()} leaves. */
+    /** Root hash of the tree of the first {@code treeSize} leaves (at most {@link #size()}). */
     public byte[] rootHash(long treeSize) throws IOException {
         requireTreeSize(treeSize);
         return io(() -> proofs.rootHash(treeSize));

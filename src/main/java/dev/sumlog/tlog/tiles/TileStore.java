@@ -40,8 +40,8 @@ final class TileStore implements HashSource {
         this.treeSize = treeSize;
     }
 
-    /** The hashes of {@code tile} (width as served at this tree size). */
-    List<byte[]> hashes(Tile tile) throws IOException {
+    /** The hashes of {@code tile} (width as served at this tree size). Synchronized for the cache. */
+    synchronized List<byte[]> hashes(Tile tile) throws IOException {
         List<byte[]> cached = cache.get(tile.path());
         if (cached != null) {
             return cached;

@@ -89,7 +89,7 @@ final class TreeEdge {
                 hash = Rfc6962.rootOfLeafHashes(row);
                 row.clear();
             }
-            bundle.add(entry);
+            bundle.add(entry.clone()); // the caller may reuse its arrays
             if (bundle.size() == Tile.FULL_WIDTH) {
                 bundles.put(Tile.entriesPath(size / Tile.FULL_WIDTH - 1, Tile.FULL_WIDTH), EntryBundle.encode(bundle));
                 bundle.clear();
