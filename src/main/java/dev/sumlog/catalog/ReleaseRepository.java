@@ -76,6 +76,13 @@ public class ReleaseRepository {
                 releaseId);
     }
 
+    /** The sums digest this release was logged with in any log, or null when it was never logged. */
+    public String loggedSums(long releaseId) {
+        return jdbc.queryForList("""
+                SELECT sums_sha256 FROM submission WHERE release_id = ? AND state = 'LOGGED'
+                ORDER BY id FETCH FIRST 1 ROWS ONLY""", String.class, releaseId).stream().findFirst().orElse(null);
+    }
+
     public void recordWritten(List<? extends WriteOutcome> outcomes) {
         jdbc.batchUpdate("""
                 UPDATE release_set SET state = ?, sums_path = ?, sums_sha256 = ?, blocked_by = ?, rget_name = ?,

@@ -49,11 +49,15 @@ class BackfillCommand implements Callable<Integer> {
     @Option(names = "--chunk-size", paramLabel = "N", description = "Files per committed chunk (default: 64).")
     Integer chunkSize;
 
+    @Option(names = "--public-url", paramLabel = "URL",
+            description = "How log entries name the archive (default: its file: URL).")
+    String publicUrl;
+
     @Override
     public Integer call() throws Exception {
         JobFile fromFile = job == null ? JobFile.empty() : JobFileLoader.load(job);
         JobFile fromFlags = new JobFile(source, out, state, layout, null, null, null, null,
-                new JobFile.Tuning(threads, chunkSize));
+                new JobFile.Tuning(threads, chunkSize), publicUrl, null);
         BackfillSpec spec = JobFileLoader.resolve(fromFile, fromFlags, job == null ? "command line" : "job file " + job);
         try (StateLock lock = StateLock.acquire(spec.state())) {
             return runLocked(spec);
@@ -97,9 +101,20 @@ class BackfillCommand implements Callable<Integer> {
         if (problems.size() > LISTED_PROBLEMS) {
             out.println("... and " + (problems.size() - LISTED_PROBLEMS) + " more; see `sumlog status`");
         }
+        result.alerts().forEach(a -> out.println("ALERT: " + a));
+        result.unlogged().stream().limit(LISTED_PROBLEMS).forEach(u -> out.println("not logged yet: " + u));
+        if (result.status() == BatchStatus.COMPLETED && !result.unlogged().isEmpty()) {
+            out.println("backfill complete, but " + result.unlogged().size()
+                    + " release(s) are not logged yet; run the same command again to retry");
+            return ExitCodes.FAILED;
+        }
         if (result.status() == BatchStatus.COMPLETED) {
             long skipped = problems.stream().filter(Problem::skipped).count();
-            out.println("backfill complete" + (skipped > 0 ? ", " + skipped + " input(s) skipped" : ""));
+            out.println("backfill complete" + (skipped > 0 ? ", " + skipped + " input(s) skipped" : "")
+                    + (result.alerts().isEmpty() ? "" : ", " + result.alerts().size() + " alert(s)"));
+            if (!result.alerts().isEmpty()) {
+                return ExitCodes.ALERTS;
+            }
             return skipped > 0 ? ExitCodes.SKIPPED : ExitCodes.OK;
         }
         out.println("backfill " + result.status().name().toLowerCase()

@@ -17,13 +17,22 @@ public record JobFile(
         List<String> exclude,
         List<String> mutable,
         Boolean writeIntoSource,
-        Tuning tuning) {
+        Tuning tuning,
+        String publicUrl,
+        Log log) {
 
     /** Per-run performance settings. */
     public record Tuning(Integer threads, Integer chunkSize) {
     }
 
+    /**
+     * The transparency log. {@code rate} is requests per second (0 = unlimited), {@code burst} how
+     * many may go at once, {@code attempts} the retry budget per batch.
+     */
+    public record Log(Path dir, String origin, Double rate, Integer burst, Integer attempts) {
+    }
+
     static JobFile empty() {
-        return new JobFile(null, null, null, null, null, null, null, null, null);
+        return new JobFile(null, null, null, null, null, null, null, null, null, null, null);
     }
 }

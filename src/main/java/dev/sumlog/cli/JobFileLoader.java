@@ -3,6 +3,7 @@ package dev.sumlog.cli;
 import dev.sumlog.job.BackfillSpec;
 import dev.sumlog.release.FileNameClassifier;
 import dev.sumlog.release.Layout;
+import dev.sumlog.submit.SubmitPolicy;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,6 +34,8 @@ import org.springframework.core.io.FileSystemResource;
 final class JobFileLoader {
 
     static final String PREFIX = "job";
+    /** A name in the reserved .invalid domain: it cannot be mistaken for someone's real log. */
+    static final String DEFAULT_ORIGIN = "sumlog.invalid/log";
 
     private JobFileLoader() {
     }
@@ -65,8 +68,11 @@ final class JobFileLoader {
             throw new UsageException("job file " + file + ": " + describe(e));
         }
         Path base = file.toAbsolutePath().getParent();
+        JobFile.Log log = bound.log() == null ? null : new JobFile.Log(resolve(base, bound.log().dir()),
+                bound.log().origin(), bound.log().rate(), bound.log().burst(), bound.log().attempts());
         return new JobFile(resolve(base, bound.source()), resolve(base, bound.out()), resolve(base, bound.state()),
-                bound.layout(), bound.include(), bound.exclude(), bound.mutable(), bound.writeIntoSource(), bound.tuning());
+                bound.layout(), bound.include(), bound.exclude(), bound.mutable(), bound.writeIntoSource(), bound.tuning(),
+                bound.publicUrl(), log);
     }
 
     /** Combines job file and flags (flags win), fills defaults, and checks the result. */
@@ -107,11 +113,32 @@ final class JobFileLoader {
         if (chunkSize < 1 || chunkSize > 10_000) {
             throw new UsageException(origin + ": field 'tuning.chunk-size': must be 1..10000, was " + chunkSize);
         }
-        return new BackfillSpec(realSource, absoluteOut, state.toAbsolutePath().normalize(),
+        Path stateDir = state.toAbsolutePath().normalize();
+        return new BackfillSpec(realSource, absoluteOut, stateDir,
                 pick(pick(flags.layout(), file.layout()), Layout.FLAT),
                 pick(file.include(), List.of()), pick(file.exclude(), List.of()),
                 pick(file.mutable(), FileNameClassifier.DEFAULT_MUTABLE_PATTERNS),
-                writeIntoSource, threads, chunkSize);
+                writeIntoSource, threads, chunkSize,
+                pick(pick(flags.publicUrl(), file.publicUrl()), realSource.toUri().toString()),
+                logSpec(file.log(), stateDir, origin));
+    }
+
+    /** Defaults: the log lives in the state directory, unlimited rate (it is local), 5 attempts. */
+    private static BackfillSpec.LogSpec logSpec(JobFile.Log log, Path stateDir, String origin) {
+        JobFile.Log given = log == null ? new JobFile.Log(null, null, null, null, null) : log;
+        String logOrigin = pick(given.origin(), DEFAULT_ORIGIN);
+        if (logOrigin.isEmpty() || logOrigin.contains(" ") || logOrigin.contains("+")) {
+            throw new UsageException(origin + ": field 'log.origin': must be non-empty, without spaces or '+'");
+        }
+        SubmitPolicy defaults = SubmitPolicy.unlimited();
+        try {
+            SubmitPolicy policy = new SubmitPolicy(pick(given.rate(), defaults.ratePerSecond()),
+                    pick(given.burst(), defaults.burst()), pick(given.attempts(), defaults.maxAttempts()),
+                    defaults.initialDelay(), defaults.maxDelay());
+            return new BackfillSpec.LogSpec(pick(given.dir(), stateDir.resolve("log")), logOrigin, policy);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(origin + ": field 'log': " + e.getMessage());
+        }
     }
 
     private static String describe(BindException e) {

@@ -1,6 +1,7 @@
 package dev.sumlog.job;
 
 import dev.sumlog.SumlogProperties;
+import dev.sumlog.catalog.AlertRepository;
 import dev.sumlog.catalog.ArtifactRepository;
 import dev.sumlog.catalog.CatalogWriter;
 import dev.sumlog.catalog.CrawlItem;
@@ -19,7 +20,15 @@ import dev.sumlog.release.FileNameClassifier;
 import dev.sumlog.source.CrawledFile;
 import dev.sumlog.source.LocalTreeReader;
 import dev.sumlog.source.PathFilter;
+import dev.sumlog.catalog.LogCheckpointRepository;
+import dev.sumlog.catalog.SubmissionRepository;
+import dev.sumlog.submit.EmbeddedLogTarget;
+import dev.sumlog.submit.LogKeyStore;
+import dev.sumlog.submit.LogTarget;
+import dev.sumlog.submit.PrepareSubmissionsTasklet;
+import dev.sumlog.submit.SubmitTasklet;
 import dev.sumlog.sums.ReleaseSumsProcessor;
+import dev.sumlog.sums.SumsOutcomeWriter;
 import dev.sumlog.sums.SnapshotTasklet;
 import java.io.IOException;
 import org.springframework.batch.core.job.Job;
@@ -34,9 +43,12 @@ import org.springframework.context.annotation.Profile;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The backfill job: crawl, mark gone, hash, group, write sums, write snapshots. Wiring only; each
+ * The backfill job: crawl, mark gone, hash, group, write sums, write snapshots, prepare log
+ * entries, submit them to the transparency log. Wiring only; each
  * step's logic lives in its feature package. Every step keeps its progress in the catalog or in its
  * execution context, committed with its chunk, so re-running the same command resumes.
  */
@@ -48,10 +60,10 @@ class BackfillJobConfiguration {
 
     @Bean
     Job backfill(JobRepository jobRepository, Step crawlStep, Step markGoneStep, Step hashStep, Step groupStep,
-                 Step writeSumsStep, Step snapshotStep) {
+                 Step writeSumsStep, Step snapshotStep, Step prepareSubmissionsStep, Step submitStep) {
         return new JobBuilder(JOB_NAME, jobRepository)
                 .start(crawlStep).next(markGoneStep).next(hashStep).next(groupStep).next(writeSumsStep)
-                .next(snapshotStep)
+                .next(snapshotStep).next(prepareSubmissionsStep).next(submitStep)
                 .build();
     }
 
@@ -135,16 +147,59 @@ class BackfillJobConfiguration {
 
     @Bean
     Step writeSumsStep(JobRepository jobRepository, PlatformTransactionManager tx, BackfillSpec spec,
-                       ReleaseRepository releases, StopSignal stop, ProgressReporter progress) {
+                       ReleaseRepository releases, AlertRepository alerts, StopSignal stop, ProgressReporter progress) {
         var reader = new KeysetReader<ReleaseRow>((after, limit) -> releases.nextPending(spec.sourceId(), after, limit),
                 ReleaseRow::id, 200);
         return new StepBuilder("writeSums", jobRepository).<ReleaseRow, WriteOutcome>chunk(100)
                 .transactionManager(tx)
                 .reader(reader)
                 .processor(new ReleaseSumsProcessor(releases, spec.out()))
-                .writer(chunk -> releases.recordWritten(chunk.getItems()))
+                .writer(new SumsOutcomeWriter(releases, alerts))
                 .listener(stop).listener(progress)
                 .build();
+    }
+
+    @Bean(destroyMethod = "close")
+    LogTarget logTarget(BackfillSpec spec) throws IOException {
+        return EmbeddedLogTarget.open(spec.log().dir(), LogKeyStore.loadOrCreate(spec.state(), spec.log().origin()));
+    }
+
+    @Bean
+    Step prepareSubmissionsStep(JobRepository jobRepository, PlatformTransactionManager tx, BackfillSpec spec,
+                                SubmissionRepository submissions, AlertRepository alerts, LogTarget logTarget,
+                                StopSignal stop) {
+        return new StepBuilder("prepareSubmissions", jobRepository)
+                .tasklet(new PrepareSubmissionsTasklet(submissions, alerts, spec.sourceId(), spec.publicSource(),
+                        logTarget.id()), tx)
+                .listener(stop)
+                .build();
+    }
+
+    @Bean
+    Step submitStep(JobRepository jobRepository, PlatformTransactionManager tx, BackfillSpec spec,
+                    SumlogProperties properties, SubmissionRepository submissions, LogCheckpointRepository checkpoints,
+                    LogTarget logTarget, StopSignal stop, ProgressReporter progress) {
+        var ownTransaction = new TransactionTemplate(tx);
+        ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        var tasklet = new SubmitTasklet(submissions, checkpoints, logTarget, ownTransaction, spec.log().policy(),
+                spec.sourceId(), spec.out(), spec.chunkSize(), System.out, haltAfter(properties.haltAfterAppends()));
+        return new StepBuilder("submit", jobRepository)
+                .tasklet(tasklet, tx)
+                .listener(stop).listener(progress)
+                .build();
+    }
+
+    /** Test-only fault injection (see {@link SumlogProperties#haltAfterAppends()}). */
+    private static SubmitTasklet.CrashHook haltAfter(Integer appends) {
+        if (appends == null) {
+            return () -> { };
+        }
+        int[] count = {0};
+        return () -> {
+            if (++count[0] >= appends) {
+                Runtime.getRuntime().halt(137);
+            }
+        };
     }
 
     /** Rewritten by every run (a snapshot, not a record), hence allowed to start when complete. */

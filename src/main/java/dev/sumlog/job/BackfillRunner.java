@@ -1,7 +1,10 @@
 package dev.sumlog.job;
 
+import dev.sumlog.catalog.AlertRepository;
 import dev.sumlog.catalog.ProblemRepository;
 import dev.sumlog.catalog.ProblemRepository.Problem;
+import dev.sumlog.catalog.SubmissionRepository;
+import dev.sumlog.submit.LogTarget;
 import java.io.PrintStream;
 import java.util.Comparator;
 import java.util.List;
@@ -35,10 +38,17 @@ public class BackfillRunner {
     private final Job backfill;
     private final BackfillSpec spec;
     private final ProblemRepository problems;
+    private final SubmissionRepository submissions;
+    private final AlertRepository alerts;
+    private final String logId;
     private final PrintStream out = System.out;
 
     public BackfillRunner(JobOperator jobOperator, JobRepository jobRepository, Job backfill, BackfillSpec spec,
-                          ProblemRepository problems) {
+                          ProblemRepository problems, SubmissionRepository submissions, AlertRepository alerts,
+                          LogTarget logTarget) {
+        this.submissions = submissions;
+        this.alerts = alerts;
+        this.logId = logTarget.id();
         this.jobOperator = jobOperator;
         this.jobRepository = jobRepository;
         this.backfill = backfill;
@@ -75,7 +85,10 @@ public class BackfillRunner {
         List<Problem> reported = problems.reportedInRun(spec.sourceId(), runId);
         String failure = execution.getAllFailureExceptions().stream().findFirst()
                 .map(t -> t.getMessage() != null ? t.getMessage() : t.toString()).orElse(null);
-        return new RunResult(execution.getStatus(), execution.getId(), runId, reported, failure);
+        List<String> raised = alerts.ofRun(runId).stream().map(AlertRepository.Alert::toString).toList();
+        List<String> unlogged = submissions.stillPending(spec.sourceId(), logId)
+                .stream().map(p -> p[0] + ": " + p[1]).toList();
+        return new RunResult(execution.getStatus(), execution.getId(), runId, reported, failure, raised, unlogged);
     }
 
     private JobExecution lastExecution() {
@@ -96,7 +109,8 @@ public class BackfillRunner {
     }
 
     /** How a run ended, with everything it reported about its inputs. */
-    public record RunResult(BatchStatus status, long executionId, long runId, List<Problem> problems, String failure) {
+    public record RunResult(BatchStatus status, long executionId, long runId, List<Problem> problems, String failure,
+                            List<String> alerts, List<String> unlogged) {
 
         public boolean skippedAny() {
             return problems.stream().anyMatch(Problem::skipped);

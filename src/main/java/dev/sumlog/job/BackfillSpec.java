@@ -1,6 +1,7 @@
 package dev.sumlog.job;
 
 import dev.sumlog.release.Layout;
+import dev.sumlog.submit.SubmitPolicy;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -9,6 +10,7 @@ import java.util.List;
  *
  * <p>{@code source} and {@code out} identify the backfill (they are the identifying job parameters);
  * everything else is tuning or classification that may change between runs of the same backfill.
+ * {@code publicSource} is how log entries name the archive (its public URL, or a file: URL).
  */
 public record BackfillSpec(
         Path source,
@@ -20,7 +22,16 @@ public record BackfillSpec(
         List<String> mutable,
         boolean writeIntoSource,
         int threads,
-        int chunkSize) {
+        int chunkSize,
+        String publicSource,
+        LogSpec log) {
+
+    /**
+     * Where releases are logged: the embedded tile log in {@code dir} (publishable as static files)
+     * under {@code origin}, with the submit path's rate limit and retry budget.
+     */
+    public record LogSpec(Path dir, String origin, SubmitPolicy policy) {
+    }
 
     /** The catalog's name for the source: its absolute real path. */
     public String sourceId() {

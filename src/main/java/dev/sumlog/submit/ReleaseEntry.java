@@ -1,0 +1,108 @@
+package dev.sumlog.submit;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.HexFormat;
+import java.util.regex.Pattern;
+
+/**
+ * The transparency-log entry for one release, format {@value #HEADER}:
+ *
+ * <pre>
+ * sumlog.dev/release/v1
+ * source &lt;where the archive is published, e.g. https://tarballs.opendev.org/&gt;
+ * release &lt;release directory&gt;/&lt;project&gt;-&lt;version&gt;
+ * sums &lt;path of the sums file, relative to the published output root&gt;
+ * sums-sha256 &lt;lowercase hex SHA-256 of the sums file's exact bytes&gt;
+ * </pre>
+ *
+ * UTF-8, one LF after every line, no other whitespace. In values, '%', control characters and DEL
+ * are percent-encoded ({@code %25}, {@code %0A}...), so one line is always one field. The entry is
+ * a pure function of its fields (deterministic), at most {@value #MAX_BYTES} bytes (the tlog-tiles
+ * entry limit), and commits to the whole release through the sums digest.
+ */
+public record ReleaseEntry(String source, String release, String sumsPath, String sumsSha256) {
+
+    public static final String HEADER = "sumlog.dev/release/v1";
+    public static final int MAX_BYTES = 65_535;
+    private static final Pattern HEX64 = Pattern.compile("[0-9a-f]{64}");
+
+    public ReleaseEntry {
+        if (!HEX64.matcher(sumsSha256).matches()) {
+            throw new IllegalArgumentException("sums-sha256 must be 64 lowercase hex digits");
+        }
+    }
+
+    public byte[] bytes() {
+        String text = HEADER + "\n"
+                + "source " + escape(source) + "\n"
+                + "release " + escape(release) + "\n"
+                + "sums " + escape(sumsPath) + "\n"
+                + "sums-sha256 " + sumsSha256 + "\n";
+        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+        if (bytes.length > MAX_BYTES) {
+            throw new IllegalArgumentException("log entry for " + release + " is " + bytes.length + " bytes, over "
+                    + MAX_BYTES);
+        }
+        return bytes;
+    }
+
+    public String text() {
+        return new String(bytes(), StandardCharsets.UTF_8);
+    }
+
+    /** Parses an entry; rejects anything {@link #bytes()} would not have produced. */
+    public static ReleaseEntry parse(byte[] bytes) {
+        String text = new String(bytes, StandardCharsets.UTF_8);
+        String[] lines = text.split("\n", -1);
+        if (lines.length != 6 || !lines[5].isEmpty() || !lines[0].equals(HEADER)) {
+            throw new IllegalArgumentException("not a " + HEADER + " entry");
+        }
+        ReleaseEntry entry = new ReleaseEntry(unescape(field(lines[1], "source")), unescape(field(lines[2], "release")),
+                unescape(field(lines[3], "sums")), field(lines[4], "sums-sha256"));
+        if (!java.util.Arrays.equals(entry.bytes(), bytes)) {
+            throw new IllegalArgumentException("entry is not in canonical form");
+        }
+        return entry;
+    }
+
+    public byte[] sumsDigest() {
+        return HexFormat.of().parseHex(sumsSha256);
+    }
+
+    private static String field(String line, String name) {
+        if (!line.startsWith(name + " ")) {
+            throw new IllegalArgumentException("entry field '" + name + "' missing");
+        }
+        return line.substring(name.length() + 1);
+    }
+
+    static String escape(String value) {
+        StringBuilder out = new StringBuilder(value.length());
+        for (char c : value.toCharArray()) {
+            if (c == '%' || c < 0x20 || c == 0x7f) {
+                out.append('%').append(String.format("%02X", (int) c));
+            } else {
+                out.append(c);
+            }
+        }
+        return out.toString();
+    }
+
+    static String unescape(String value) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(value.length());
+        byte[] raw = value.getBytes(StandardCharsets.UTF_8);
+        for (int i = 0; i < raw.length; i++) {
+            if (raw[i] == '%') {
+                if (i + 2 >= raw.length) {
+                    throw new IllegalArgumentException("truncated %-escape in entry");
+                }
+                out.write(HexFormat.fromHexDigits(new String(raw, i + 1, 2, StandardCharsets.US_ASCII)));
+                i += 2;
+            } else {
+                out.write(raw[i]);
+            }
+        }
+        return out.toString(StandardCharsets.UTF_8);
+    }
+}
