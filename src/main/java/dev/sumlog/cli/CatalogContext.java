@@ -24,8 +24,10 @@ final class CatalogContext {
         Map<String, Object> defaults = new LinkedHashMap<>();
         // DB_CLOSE_ON_EXIT=FALSE: H2's own shutdown hook must not close the database while a stopping
         // job still writes its final status (Spring Batch 6 graceful-stop trap).
+        // WRITE_DELAY=0: H2 otherwise writes commits to the file up to 500 ms later, so a SIGKILL
+        // would lose committed chunks, and with them the record of log appends already made.
         defaults.put("spring.datasource.url", "jdbc:h2:file:" + stateDir.resolve("catalog").toAbsolutePath()
-                + ";DB_CLOSE_ON_EXIT=FALSE");
+                + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0");
         defaults.put("spring.datasource.username", "sa");
         defaults.put("spring.datasource.password", "");
         return new SpringApplicationBuilder(SumlogApplication.class)

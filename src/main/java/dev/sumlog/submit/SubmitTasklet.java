@@ -7,6 +7,7 @@ import dev.sumlog.submit.LogTarget.Logged;
 import dev.sumlog.sums.AtomicFiles;
 import dev.sumlog.tlog.note.Checkpoint;
 import dev.sumlog.tlog.note.Note;
+import dev.sumlog.tlog.receipt.TlogProof;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -132,9 +133,15 @@ public class SubmitTasklet implements Tasklet {
         return found;
     }
 
+    /**
+     * Writes the receipt beside the sums file. Its {@code extra} carries the entry itself, so the
+     * receipt verifies offline: the inclusion proof authenticates the entry, the entry names the sums.
+     */
     private void record(Pending p, Logged logged, StepContribution contribution) throws IOException {
         String receiptPath = p.sumsPath() + ".tlog-proof";
-        AtomicFiles.write(outRoot.resolve(receiptPath), logged.receipt().format().getBytes(StandardCharsets.UTF_8));
+        TlogProof proof = logged.receipt();
+        TlogProof withEntry = new TlogProof(Optional.of(bytes(p)), proof.index(), proof.proof(), proof.checkpointNote());
+        AtomicFiles.write(outRoot.resolve(receiptPath), withEntry.format().getBytes(StandardCharsets.UTF_8));
         submissions.recordLogged(p.id(), logged.index(), receiptPath);
         contribution.incrementWriteCount(1);
     }

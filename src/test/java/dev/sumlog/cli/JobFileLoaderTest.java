@@ -33,7 +33,8 @@ class JobFileLoaderTest {
                   chunk-size: 16
                 """);
         JobFile file = JobFileLoader.load(job);
-        JobFile flags = new JobFile(null, null, null, null, null, null, null, null, new JobFile.Tuning(1, null));
+        JobFile flags = new JobFile(null, null, null, null, null, null, null, null, new JobFile.Tuning(1, null),
+                null, null);
 
         BackfillSpec spec = JobFileLoader.resolve(file, flags, "job file");
 
@@ -64,12 +65,13 @@ class JobFileLoaderTest {
     void refusesAnOutputInsideTheSourceUnlessTheJobFileAllowsIt() throws Exception {
         Trees.write(dir.resolve("archive/nova-1.0.tar.gz"), "x");
         JobFile inside = new JobFile(dir.resolve("archive"), dir.resolve("archive/sums"), null, null,
-                List.of(), List.of(), null, null, null);
+                List.of(), List.of(), null, null, null, null, null);
         JobFile none = JobFile.empty();
 
         assertThatThrownBy(() -> JobFileLoader.resolve(inside, none, "job file j"))
                 .isInstanceOf(UsageException.class).hasMessageContaining("field 'out'").hasMessageContaining("write-into-source");
-        JobFile allowed = new JobFile(inside.source(), inside.out(), null, null, null, null, null, true, null);
+        JobFile allowed = new JobFile(inside.source(), inside.out(), null, null, null, null, null, true, null,
+                null, null);
         assertThat(JobFileLoader.resolve(allowed, none, "job file j").writeIntoSource()).isTrue();
         assertThatThrownBy(() -> JobFileLoader.resolve(JobFile.empty(), none, "command line"))
                 .hasMessage("command line: field 'source' is required (--source DIR)");

@@ -32,6 +32,7 @@ class RestartProcessTest {
     static Path shared;
     static Path source;
     static Map<String, String> reference;
+    static Map<String, String> referenceLog;
     static int files;
 
     @TempDir
@@ -41,11 +42,18 @@ class RestartProcessTest {
     static void cleanRun() throws Exception {
         source = shared.resolve("archive");
         files = FixtureGenerator.generate(source, Tier.MEDIUM, 3).fileCount();
-        SumlogProcess.Result clean = SumlogProcess.run(shared, "backfill", "--source", source.toString(),
-                "--out", shared.resolve("out").toString(), "--state", shared.resolve("state").toString());
+        SumlogProcess.Result clean = SumlogProcess.run(shared, args(shared));
         assertThat(clean.exitCode()).as(clean.output()).isIn(0, 4);
         reference = Trees.digests(shared.resolve("out"));
+        referenceLog = Trees.digests(shared.resolve("state/log"));
         assertThat(reference).hasSizeGreaterThan(100);
+    }
+
+    /** Same log key as the clean run (Ed25519 signing is deterministic), so even receipts must match. */
+    @org.junit.jupiter.api.BeforeEach
+    void sameLogKey() throws Exception {
+        Files.createDirectories(dir.resolve("state"));
+        Files.copy(shared.resolve("state/log-signer.key"), dir.resolve("state/log-signer.key"));
     }
 
     @Test
@@ -76,7 +84,7 @@ class RestartProcessTest {
     }
 
     private Interrupted interrupt(int afterTracedFiles, boolean gracefully) throws Exception {
-        SumlogProcess run = SumlogProcess.start(dir, List.of("-Dsumlog.hash-trace=" + trace()), false, args());
+        SumlogProcess run = SumlogProcess.start(dir, List.of("-Dsumlog.hash-trace=" + trace()), false, args(dir));
         long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
         while (traced().size() < afterTracedFiles) {
             assertThat(run.isAlive()).as(run.output()).isTrue();
@@ -97,7 +105,7 @@ class RestartProcessTest {
     }
 
     private SumlogProcess.Result rerun() throws Exception {
-        SumlogProcess run = SumlogProcess.start(dir, List.of("-Dsumlog.hash-trace=" + trace()), false, args());
+        SumlogProcess run = SumlogProcess.start(dir, List.of("-Dsumlog.hash-trace=" + trace()), false, args(dir));
         SumlogProcess.Result result = run.await(Duration.ofMinutes(3));
         assertThat(result.exitCode()).as(result.output()).isIn(0, 4);
         return result;
@@ -111,6 +119,7 @@ class RestartProcessTest {
         assertThat(hashedTwice).as("committed files hashed again").isEmpty();
         assertThat(new HashSet<>(all)).as("every file hashed").hasSize(files);
         assertThat(Trees.digests(dir.resolve("out"))).isEqualTo(reference);
+        assertThat(Trees.digests(dir.resolve("state/log"))).isEqualTo(referenceLog);
     }
 
     private Set<String> committedHashes() throws Exception {
@@ -140,7 +149,7 @@ class RestartProcessTest {
         return DriverManager.getConnection("jdbc:h2:file:" + dir.resolve("state/catalog"), "sa", "");
     }
 
-    private String[] args() {
+    private static String[] args(Path dir) {
         return new String[] {"backfill", "--source", source.toString(), "--out", dir.resolve("out").toString(),
                 "--state", dir.resolve("state").toString(), "--chunk-size", "8", "--threads", "2"};
     }
