@@ -92,7 +92,7 @@ public class ArtifactRepository {
         return jdbc.query("""
                 SELECT id, path, size, mtime FROM artifact
                 WHERE source = ? AND state = 'PENDING' AND id > ?
-                ORDER BY id FETCH FIRST ? ROWS ONLY""",
+                ORDER BY source, state, id FETCH FIRST ? ROWS ONLY""",
                 (rs, n) -> new PendingArtifact(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getLong(4)),
                 source, afterId, limit);
     }

@@ -35,13 +35,13 @@ public class ReleaseRepository {
                 """, source);
         jdbc.update("UPDATE artifact SET release_id = NULL WHERE source = ? AND state = 'GONE' AND release_id IS NOT NULL",
                 source);
-        // A changed or new member is detached until now: its release must be written again.
+        // A changed or new member is detached until now: its release must be written again. Driven
+        // from the detached artifacts (few) through the release key index, never per release.
         jdbc.update("""
-                UPDATE release_set SET state = 'PENDING' WHERE source = ? AND state <> 'PENDING'
-                  AND EXISTS (SELECT 1 FROM artifact a WHERE a.source = release_set.source
-                              AND a.directory = release_set.directory AND a.project = release_set.project
-                              AND a.version = release_set.version AND a.release_id IS NULL
-                              AND a.project IS NOT NULL AND a.state <> 'GONE')
+                UPDATE release_set SET state = 'PENDING' WHERE state <> 'PENDING' AND id IN (
+                  SELECT r.id FROM artifact a JOIN release_set r ON r.source = a.source
+                    AND r.directory = a.directory AND r.project = a.project AND r.version = a.version
+                  WHERE a.source = ? AND a.release_id IS NULL AND a.project IS NOT NULL AND a.state <> 'GONE')
                 """, source);
         jdbc.update("""
                 UPDATE artifact SET release_id = (SELECT r.id FROM release_set r WHERE r.source = artifact.source
@@ -62,7 +62,7 @@ public class ReleaseRepository {
     public List<ReleaseRow> nextPending(String source, long afterId, int limit) {
         return jdbc.query("""
                 SELECT id, directory, project, version FROM release_set
-                WHERE source = ? AND state = 'PENDING' AND id > ? ORDER BY id FETCH FIRST ? ROWS ONLY""",
+                WHERE source = ? AND state = 'PENDING' AND id > ? ORDER BY source, state, id FETCH FIRST ? ROWS ONLY""",
                 (rs, n) -> new ReleaseRow(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4)),
                 source, afterId, limit);
     }

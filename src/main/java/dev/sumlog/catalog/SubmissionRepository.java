@@ -29,7 +29,7 @@ public class SubmissionRepository {
                 WHERE r.source = ? AND r.state = 'WRITTEN' AND r.id > ?
                   AND NOT EXISTS (SELECT 1 FROM submission s WHERE s.release_id = r.id AND s.log_id = ?
                                   AND s.sums_sha256 = r.sums_sha256)
-                ORDER BY r.id FETCH FIRST ? ROWS ONLY""",
+                ORDER BY r.source, r.state, r.id FETCH FIRST ? ROWS ONLY""",
                 (rs, n) -> new Unsubmitted(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
                         rs.getString(5), rs.getString(6), rs.getString(7)),
                 logId, source, afterId, logId, limit);
@@ -46,7 +46,7 @@ public class SubmissionRepository {
                 SELECT s.id, s.entry, s.expected_index, r.sums_path FROM submission s
                 JOIN release_set r ON r.id = s.release_id
                 WHERE r.source = ? AND s.log_id = ? AND s.state = 'PENDING' AND s.id > ?
-                ORDER BY s.id FETCH FIRST ? ROWS ONLY""",
+                ORDER BY s.log_id, s.state, s.id FETCH FIRST ? ROWS ONLY""",
                 (rs, n) -> new Pending(rs.getLong(1), rs.getString(2), (Long) rs.getObject(3), rs.getString(4)),
                 source, logId, afterId, limit);
     }

@@ -1,0 +1,40 @@
+package dev.sumlog.verify;
+
+/**
+ * Makes text safe to print as part of one output line. File names may legally contain LF and CR
+ * (the fixture has such names); printed raw they would split a line and could imitate another one.
+ */
+final class OneLine {
+
+    private OneLine() {
+    }
+
+    /** Escapes LF and CR as {@code \n} and {@code \r}, other control characters as {@code \xNN}. */
+    static String escape(String text) {
+        StringBuilder out = null;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            boolean control = c < 0x20 || c == 0x7f || (c >= 0x80 && c < 0xa0);
+            if (control && out == null) {
+                out = new StringBuilder(text.length() + 8).append(text, 0, i);
+            }
+            if (out != null) {
+                if (!control) {
+                    out.append(c);
+                } else if (c == '\n') {
+                    out.append("\\n");
+                } else if (c == '\r') {
+                    out.append("\\r");
+                } else {
+                    out.append(String.format("\\x%02x", (int) c));
+                }
+            }
+        }
+        return out == null ? text : out.toString();
+    }
+
+    /** A file name in single quotes, escaped. */
+    static String quote(String name) {
+        return "'" + escape(name) + "'";
+    }
+}
