@@ -3,6 +3,7 @@ package dev.sumlog.sums;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,6 +11,9 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 
 /**
  * Writes files that appear whole or not at all, even if the process or the machine dies mid-write.
@@ -39,10 +43,10 @@ public final class AtomicFiles {
         Path absolute = target.toAbsolutePath();
         Path directory = absolute.getParent();
         Files.createDirectories(directory);
-        Path temp = Files.createTempFile(directory, TEMP_PREFIX, TEMP_SUFFIX);
+        Path temp = directory.resolve(tempName(absolute.getFileName().toString()));
         boolean moved = false;
         try {
-            try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE,
+            try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                     StandardOpenOption.TRUNCATE_EXISTING)) {
                 ByteBuffer buffer = ByteBuffer.wrap(content);
                 while (buffer.hasRemaining()) {
@@ -58,6 +62,21 @@ public final class AtomicFiles {
             if (!moved) {
                 Files.deleteIfExists(temp);
             }
+        }
+    }
+
+    /**
+     * The temp name is a function of the target's name, so with a single writer (the state lock) a
+     * temp file left by a killed write is reused and renamed away by the next write of the same
+     * target, which a resumed run always makes: crashes leave no litter in published trees. Hashed
+     * to stay within the file-name length limit whatever the target's name.
+     */
+    static String tempName(String targetName) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(targetName.getBytes(StandardCharsets.UTF_8));
+            return TEMP_PREFIX + HexFormat.of().formatHex(digest, 0, 8) + TEMP_SUFFIX;
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
         }
     }
 
