@@ -20,7 +20,7 @@ CREATE TABLE artifact (
     release_id  BIGINT,
     first_seen_run BIGINT NOT NULL,
     last_seen_run  BIGINT NOT NULL,
-    CONSTRAINT artifact_path_un UNIQUE (source, path)
+    CONSTRAINT artifact_path_un UNIQUE (path, source)   -- path first: IN-lists of paths use it
 );
 CREATE INDEX artifact_state_ix ON artifact (source, state, id);
 CREATE INDEX artifact_release_ix ON artifact (release_id);

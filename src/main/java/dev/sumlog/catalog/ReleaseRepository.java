@@ -1,6 +1,10 @@
 package dev.sumlog.catalog;
 
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
@@ -58,29 +62,43 @@ public class ReleaseRepository {
                 Integer.class, source);
     }
 
-    /** Next releases still to write, strictly after {@code afterId}, in id order. */
+    /**
+     * Next releases still to write, strictly after {@code afterId}, in id order, each with its live
+     * members and the sums digest it was logged with (if any): three queries per page, not per release.
+     */
     public List<ReleaseRow> nextPending(String source, long afterId, int limit) {
-        return jdbc.query("""
+        List<long[]> ids = new ArrayList<>();
+        List<String[]> keys = new ArrayList<>();
+        jdbc.query("""
                 SELECT id, directory, project, version FROM release_set
                 WHERE source = ? AND state = 'PENDING' AND id > ? ORDER BY source, state, id FETCH FIRST ? ROWS ONLY""",
-                (rs, n) -> new ReleaseRow(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4)),
-                source, afterId, limit);
-    }
-
-    /** The live members of a release with their state, by file name. */
-    public List<Member> members(long releaseId) {
-        return jdbc.query("""
-                SELECT file_name, state, sha256, failure FROM artifact
-                WHERE release_id = ? AND state <> 'GONE' ORDER BY file_name""",
-                (rs, n) -> new Member(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)),
-                releaseId);
-    }
-
-    /** The sums digest this release was logged with in any log, or null when it was never logged. */
-    public String loggedSums(long releaseId) {
-        return jdbc.queryForList("""
-                SELECT sums_sha256 FROM submission WHERE release_id = ? AND state = 'LOGGED'
-                ORDER BY id FETCH FIRST 1 ROWS ONLY""", String.class, releaseId).stream().findFirst().orElse(null);
+                rs -> {
+                    ids.add(new long[] {rs.getLong(1)});
+                    keys.add(new String[] {rs.getString(2), rs.getString(3), rs.getString(4)});
+                }, source, afterId, limit);
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        String marks = String.join(", ", Collections.nCopies(ids.size(), "?"));
+        Object[] idArgs = ids.stream().map(id -> (Object) id[0]).toArray();
+        Map<Long, List<Member>> members = new HashMap<>();
+        jdbc.query("SELECT release_id, file_name, state, sha256, failure FROM artifact WHERE state <> 'GONE' "
+                + "AND release_id IN (" + marks + ") ORDER BY release_id, file_name", rs -> {
+            members.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>())
+                    .add(new Member(rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5)));
+        }, idArgs);
+        Map<Long, String> logged = new HashMap<>();
+        jdbc.query("SELECT release_id, sums_sha256 FROM submission WHERE state = 'LOGGED' AND release_id IN ("
+                + marks + ") ORDER BY id", rs -> {
+            logged.putIfAbsent(rs.getLong(1), rs.getString(2));
+        }, idArgs);
+        List<ReleaseRow> rows = new ArrayList<>(ids.size());
+        for (int i = 0; i < ids.size(); i++) {
+            long id = ids.get(i)[0];
+            String[] key = keys.get(i);
+            rows.add(new ReleaseRow(id, key[0], key[1], key[2], members.getOrDefault(id, List.of()), logged.get(id)));
+        }
+        return rows;
     }
 
     public void recordWritten(List<? extends WriteOutcome> outcomes) {
@@ -97,7 +115,13 @@ public class ReleaseRepository {
         });
     }
 
-    public record ReleaseRow(long id, String directory, String project, String version) {
+    /**
+     * A release to write.
+     *
+     * @param loggedSha256 the sums digest a log already holds for it, or null when never logged
+     */
+    public record ReleaseRow(long id, String directory, String project, String version, List<Member> members,
+                             String loggedSha256) {
     }
 
     public record Member(String fileName, String state, String sha256, String failure) {

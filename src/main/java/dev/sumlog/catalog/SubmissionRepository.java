@@ -35,10 +35,20 @@ public class SubmissionRepository {
                 logId, source, afterId, logId, limit);
     }
 
-    public void insert(long releaseId, String logId, String sumsSha256, String entry, String state) {
-        jdbc.update("""
+    public void insert(List<NewSubmission> rows) {
+        jdbc.batchUpdate("""
                 INSERT INTO submission (release_id, log_id, sums_sha256, entry, state, attempts)
-                VALUES (?, ?, ?, ?, ?, 0)""", releaseId, logId, sumsSha256, entry, state);
+                VALUES (?, ?, ?, ?, ?, 0)""", rows, rows.size(), (ps, r) -> {
+            ps.setLong(1, r.releaseId());
+            ps.setString(2, r.logId());
+            ps.setString(3, r.sumsSha256());
+            ps.setString(4, r.entry());
+            ps.setString(5, r.state());
+        });
+    }
+
+    /** A submission to create: PENDING (to send) or CHANGED (held back, alerted). */
+    public record NewSubmission(long releaseId, String logId, String sumsSha256, String entry, String state) {
     }
 
     public List<Pending> nextPending(String source, String logId, long afterId, int limit) {
@@ -60,14 +70,26 @@ public class SubmissionRepository {
         jdbc.batchUpdate("UPDATE submission SET expected_index = ?, attempts = attempts + 1 WHERE id = ?", rows);
     }
 
-    public void recordLogged(long id, long index, String receiptPath) {
-        jdbc.update("""
+    public void recordLogged(List<LoggedRow> rows) {
+        jdbc.batchUpdate("""
                 UPDATE submission SET state = 'LOGGED', log_index = ?, receipt_path = ?, last_error = NULL
-                WHERE id = ?""", index, receiptPath, id);
+                WHERE id = ?""", rows, rows.size(), (ps, r) -> {
+            ps.setLong(1, r.index());
+            ps.setString(2, r.receiptPath());
+            ps.setLong(3, r.id());
+        });
     }
 
+    /** A submission now in the log at {@code index}, with its receipt written at {@code receiptPath}. */
+    public record LoggedRow(long id, long index, String receiptPath) {
+    }
+
+    /**
+     * Records why a batch stays pending. The expected index is kept on purpose: an append may have
+     * landed before the failure, and the next attempt must look there before appending again.
+     */
     public void recordFailure(List<Pending> batch, String error) {
-        jdbc.batchUpdate("UPDATE submission SET last_error = ?, expected_index = NULL WHERE id = ?", batch,
+        jdbc.batchUpdate("UPDATE submission SET last_error = ? WHERE id = ?", batch,
                 batch.size(), (ps, p) -> {
                     ps.setString(1, error);
                     ps.setLong(2, p.id());

@@ -6,7 +6,10 @@ import dev.sumlog.job.BackfillRunner.RunResult;
 import dev.sumlog.job.BackfillSpec;
 import dev.sumlog.job.StopSignal;
 import dev.sumlog.release.Layout;
+import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -81,7 +84,7 @@ class BackfillCommand implements Callable<Integer> {
         Runtime.getRuntime().addShutdownHook(onSignal);
         try {
             RunResult result = context.getBean(BackfillRunner.class).run();
-            exitCode[0] = report(result, System.out);
+            exitCode[0] = report(result, System.out, spec.state());
             return exitCode[0];
         } finally {
             context.close();
@@ -94,12 +97,16 @@ class BackfillCommand implements Callable<Integer> {
         }
     }
 
-    static int report(RunResult result, PrintStream out) {
+    /** Prints what the run reports (the full list goes to a file when long) and returns the exit code. */
+    static int report(RunResult result, PrintStream out, Path stateDir) throws IOException {
         List<Problem> problems = result.problems();
-        problems.stream().limit(LISTED_PROBLEMS).forEach(p ->
-                out.println((p.skipped() ? "skipped: " : "note: ") + p.path() + ": " + p.reason()));
-        if (problems.size() > LISTED_PROBLEMS) {
-            out.println("... and " + (problems.size() - LISTED_PROBLEMS) + " more; see `sumlog status`");
+        List<String> lines = problems.stream()
+                .map(p -> (p.skipped() ? "skipped: " : "note: ") + p.path() + ": " + p.reason()).toList();
+        lines.stream().limit(LISTED_PROBLEMS).forEach(out::println);
+        if (lines.size() > LISTED_PROBLEMS) {
+            Path full = stateDir.resolve("report-" + result.executionId() + ".txt");
+            Files.write(full, lines, StandardCharsets.UTF_8);
+            out.println("... and " + (lines.size() - LISTED_PROBLEMS) + " more; all of them in " + full);
         }
         result.alerts().forEach(a -> out.println("ALERT: " + a));
         result.unlogged().stream().limit(LISTED_PROBLEMS).forEach(u -> out.println("not logged yet: " + u));

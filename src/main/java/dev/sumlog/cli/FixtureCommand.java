@@ -3,6 +3,7 @@ package dev.sumlog.cli;
 import dev.sumlog.fixture.FixtureGenerator;
 import dev.sumlog.fixture.FixtureSpec;
 import dev.sumlog.fixture.Tier;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -30,6 +31,14 @@ class FixtureCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (Files.isDirectory(out)) {
+            try (var entries = Files.list(out)) {
+                if (entries.findAny().isPresent()) {
+                    System.out.println("fixture: " + out + " already holds files; left as it is");
+                    return ExitCodes.OK;
+                }
+            }
+        }
         var summary = FixtureGenerator.generate(out, spec(), seed);
         System.out.println("fixture " + tier + " (seed " + seed + "): " + summary);
         return ExitCodes.OK;

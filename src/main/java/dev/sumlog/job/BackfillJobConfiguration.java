@@ -153,7 +153,7 @@ class BackfillJobConfiguration {
         return new StepBuilder("writeSums", jobRepository).<ReleaseRow, WriteOutcome>chunk(100)
                 .transactionManager(tx)
                 .reader(reader)
-                .processor(new ReleaseSumsProcessor(releases, spec.out()))
+                .processor(new ReleaseSumsProcessor(spec.out()))
                 .writer(new SumsOutcomeWriter(releases, alerts))
                 .listener(stop).listener(progress)
                 .build();

@@ -2,7 +2,9 @@ package dev.sumlog.submit;
 
 import dev.sumlog.catalog.AlertRepository;
 import dev.sumlog.catalog.SubmissionRepository;
+import dev.sumlog.catalog.SubmissionRepository.NewSubmission;
 import dev.sumlog.catalog.SubmissionRepository.Unsubmitted;
+import java.util.ArrayList;
 import java.util.List;
 import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.scope.context.ChunkContext;
@@ -42,21 +44,23 @@ public class PrepareSubmissionsTasklet implements Tasklet {
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
         long runId = chunkContext.getStepContext().getStepExecution().getJobExecution().getJobInstance().getInstanceId();
         List<Unsubmitted> page = submissions.unsubmitted(source, logId, lastReleaseId, PAGE);
+        List<NewSubmission> rows = new ArrayList<>(page.size());
         for (Unsubmitted release : page) {
             String name = (release.directory().isEmpty() ? "" : release.directory() + "/") + release.project()
                     + (release.version().isEmpty() ? "" : "-" + release.version());
             String entry = new ReleaseEntry(publicSource, name, release.sumsPath(), release.sumsSha256()).text();
             if (release.loggedSha256() != null) {
-                submissions.insert(release.releaseId(), logId, release.sumsSha256(), entry, "CHANGED");
+                rows.add(new NewSubmission(release.releaseId(), logId, release.sumsSha256(), entry, "CHANGED"));
                 alerts.raise(runId, "RELEASE_CHANGED_AFTER_LOGGING", release.sumsPath(),
                         "logged sums sha256 " + release.loggedSha256() + ", now " + release.sumsSha256()
                                 + "; not logged again");
             } else {
-                submissions.insert(release.releaseId(), logId, release.sumsSha256(), entry, "PENDING");
+                rows.add(new NewSubmission(release.releaseId(), logId, release.sumsSha256(), entry, "PENDING"));
             }
             contribution.incrementWriteCount(1);
             lastReleaseId = release.releaseId();
         }
+        submissions.insert(rows);
         return page.size() < PAGE ? RepeatStatus.FINISHED : RepeatStatus.CONTINUABLE;
     }
 }

@@ -2,6 +2,7 @@ package dev.sumlog.submit;
 
 import dev.sumlog.catalog.LogCheckpointRepository;
 import dev.sumlog.catalog.SubmissionRepository;
+import dev.sumlog.catalog.SubmissionRepository.LoggedRow;
 import dev.sumlog.catalog.SubmissionRepository.Pending;
 import dev.sumlog.submit.LogTarget.Logged;
 import dev.sumlog.sums.AtomicFiles;
@@ -81,11 +82,12 @@ public class SubmitTasklet implements Tasklet {
         }
         lastId = batch.get(batch.size() - 1).id();
         List<Pending> toAppend = new ArrayList<>();
+        List<LoggedRow> logged = new ArrayList<>();
         for (Pending p : batch) {
             Optional<Logged> earlier = p.expectedIndex() == null ? Optional.empty()
                     : target.find(bytes(p), p.expectedIndex());
             if (earlier.isPresent()) {
-                record(p, earlier.get(), contribution);
+                logged.add(writeReceipt(p, earlier.get()));
             } else {
                 toAppend.add(p);
             }
@@ -94,17 +96,20 @@ public class SubmitTasklet implements Tasklet {
             limiter.acquire(toAppend.size(), wait -> out.printf("  submit: waiting %.1f s for the rate limit of %s%n",
                     wait.toNanos() / 1e9, target.id()));
             try {
-                List<Logged> logged = retrier.run(() -> appendOnce(toAppend),
+                long[] recordedAt = {-1};
+                List<Logged> appended = retrier.run(() -> appendOnce(toAppend, recordedAt),
                         message -> out.println("  submit: " + message));
                 crashHook.afterAppend();
                 for (int i = 0; i < toAppend.size(); i++) {
-                    record(toAppend.get(i), logged.get(i), contribution);
+                    logged.add(writeReceipt(toAppend.get(i), appended.get(i)));
                 }
             } catch (IOException e) {
                 out.println("  submit: " + toAppend.size() + " release(s) stay pending: " + e.getMessage());
                 submissions.recordFailure(toAppend, e.getMessage());
             }
         }
+        submissions.recordLogged(logged);
+        contribution.incrementWriteCount(logged.size());
         saveCheckpoint();
         return RepeatStatus.CONTINUABLE;
     }
@@ -115,35 +120,50 @@ public class SubmitTasklet implements Tasklet {
         checkpoints.save(target.id(), checkpoint.size(), HexFormat.of().formatHex(checkpoint.rootHash()), note);
     }
 
-    /** Commits the expected indexes, then appends; a retry first looks for an append that landed. */
-    private List<Logged> appendOnce(List<Pending> batch) throws IOException {
+    /**
+     * One attempt: unless an earlier attempt's append is found at the index it recorded (in this run
+     * or a crashed one), commits the indexes the entries will take, then appends.
+     */
+    private List<Logged> appendOnce(List<Pending> batch, long[] recordedAt) throws IOException {
         List<byte[]> entries = batch.stream().map(SubmitTasklet::bytes).toList();
+        if (recordedAt[0] >= 0) {
+            Optional<List<Logged>> landed = findAll(entries, recordedAt[0]);
+            if (landed.isPresent()) {
+                return landed.get();
+            }
+        }
         long first = target.nextIndex();
-        Optional<Logged> landed = batch.get(0).expectedIndex() == null ? Optional.empty()
-                : target.find(entries.get(0), batch.get(0).expectedIndex());
-        if (landed.isEmpty()) {
-            ownTransaction.executeWithoutResult(status -> submissions.recordExpected(batch, first));
-            return target.append(entries);
-        }
+        ownTransaction.executeWithoutResult(status -> submissions.recordExpected(batch, first));
+        recordedAt[0] = first;
+        return target.append(entries);
+    }
+
+    /** The whole batch at consecutive indexes from {@code first}, or empty when its first entry is not there. */
+    private Optional<List<Logged>> findAll(List<byte[]> entries, long first) throws IOException {
         List<Logged> found = new ArrayList<>();
-        for (int i = 0; i < batch.size(); i++) {
-            found.add(target.find(entries.get(i), landed.get().index() + i)
-                    .orElseThrow(() -> new IOException("log holds part of an earlier batch only")));
+        for (int i = 0; i < entries.size(); i++) {
+            Optional<Logged> logged = target.find(entries.get(i), first + i);
+            if (logged.isEmpty()) {
+                if (i == 0) {
+                    return Optional.empty();
+                }
+                throw new IOException("log holds only part of a batch appended earlier (index " + first + ")");
+            }
+            found.add(logged.get());
         }
-        return found;
+        return Optional.of(found);
     }
 
     /**
      * Writes the receipt beside the sums file. Its {@code extra} carries the entry itself, so the
      * receipt verifies offline: the inclusion proof authenticates the entry, the entry names the sums.
      */
-    private void record(Pending p, Logged logged, StepContribution contribution) throws IOException {
+    private LoggedRow writeReceipt(Pending p, Logged logged) throws IOException {
         String receiptPath = p.sumsPath() + ".tlog-proof";
         TlogProof proof = logged.receipt();
         TlogProof withEntry = new TlogProof(Optional.of(bytes(p)), proof.index(), proof.proof(), proof.checkpointNote());
         AtomicFiles.write(outRoot.resolve(receiptPath), withEntry.format().getBytes(StandardCharsets.UTF_8));
-        submissions.recordLogged(p.id(), logged.index(), receiptPath);
-        contribution.incrementWriteCount(1);
+        return new LoggedRow(p.id(), logged.index(), receiptPath);
     }
 
     private static byte[] bytes(Pending p) {

@@ -1,6 +1,5 @@
 package dev.sumlog.sums;
 
-import dev.sumlog.catalog.ReleaseRepository;
 import dev.sumlog.catalog.ReleaseRepository.Member;
 import dev.sumlog.catalog.ReleaseRepository.ReleaseRow;
 import dev.sumlog.catalog.ReleaseRepository.WriteOutcome;
@@ -29,17 +28,15 @@ public class ReleaseSumsProcessor implements ItemProcessor<ReleaseRow, WriteOutc
     /** A logged release whose members no longer hash to the logged sums. */
     public static final String CHANGED = "CHANGED";
 
-    private final ReleaseRepository releases;
     private final Path outRoot;
 
-    public ReleaseSumsProcessor(ReleaseRepository releases, Path outRoot) {
-        this.releases = releases;
+    public ReleaseSumsProcessor(Path outRoot) {
         this.outRoot = outRoot.toAbsolutePath().normalize();
     }
 
     @Override
     public WriteOutcome process(ReleaseRow row) throws IOException {
-        List<Member> members = releases.members(row.id());
+        List<Member> members = row.members();
         if (members.isEmpty()) {
             return new WriteOutcome(row.id(), "EMPTY", null, null, null, null, 0);
         }
@@ -59,7 +56,7 @@ public class ReleaseSumsProcessor implements ItemProcessor<ReleaseRow, WriteOutc
         byte[] content = SumsFormat.format(lines);
         String sumsPath = new ReleaseKey(row.directory(), row.project(), row.version()).sumsPath();
         String sha256 = sha256Hex(content);
-        String logged = releases.loggedSums(row.id());
+        String logged = row.loggedSha256();
         if (logged != null && !logged.equals(sha256)) {
             // The published sums are a logged claim: keep them, and let the alert say what changed.
             return new WriteOutcome(row.id(), CHANGED, sumsPath, logged,

@@ -26,8 +26,9 @@ final class AtomicFiles {
         Path dir = target.toAbsolutePath().getParent();
         createDirectories(dir);
         Path temp = dir.resolve(target.getFileName() + ".tmp");
-        try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                StandardOpenOption.TRUNCATE_EXISTING)) {
+        // Delete and create rather than O_TRUNC: truncating on open costs ext4 far more (measured).
+        Files.deleteIfExists(temp);
+        try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
             ByteBuffer buffer = ByteBuffer.wrap(data);
             while (buffer.hasRemaining()) {
                 channel.write(buffer);
