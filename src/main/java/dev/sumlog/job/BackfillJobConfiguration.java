@@ -20,13 +20,6 @@ import dev.sumlog.release.FileNameClassifier;
 import dev.sumlog.source.CrawledFile;
 import dev.sumlog.source.LocalTreeReader;
 import dev.sumlog.source.PathFilter;
-import dev.sumlog.catalog.LogCheckpointRepository;
-import dev.sumlog.catalog.SubmissionRepository;
-import dev.sumlog.submit.EmbeddedLogTarget;
-import dev.sumlog.submit.LogKeyStore;
-import dev.sumlog.submit.LogTarget;
-import dev.sumlog.submit.PrepareSubmissionsTasklet;
-import dev.sumlog.submit.SubmitTasklet;
 import dev.sumlog.sums.ReleaseSumsProcessor;
 import dev.sumlog.sums.SumsOutcomeWriter;
 import dev.sumlog.sums.SnapshotTasklet;
@@ -43,8 +36,6 @@ import org.springframework.context.annotation.Profile;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The backfill job: crawl, mark gone, hash, group, write sums, write snapshots, prepare log
@@ -157,49 +148,6 @@ class BackfillJobConfiguration {
                 .writer(new SumsOutcomeWriter(releases, alerts))
                 .listener(stop).listener(progress)
                 .build();
-    }
-
-    @Bean(destroyMethod = "close")
-    LogTarget logTarget(BackfillSpec spec) throws IOException {
-        return EmbeddedLogTarget.open(spec.log().dir(), LogKeyStore.loadOrCreate(spec.state(), spec.log().origin()));
-    }
-
-    @Bean
-    Step prepareSubmissionsStep(JobRepository jobRepository, PlatformTransactionManager tx, BackfillSpec spec,
-                                SubmissionRepository submissions, AlertRepository alerts, LogTarget logTarget,
-                                StopSignal stop) {
-        return new StepBuilder("prepareSubmissions", jobRepository)
-                .tasklet(new PrepareSubmissionsTasklet(submissions, alerts, spec.sourceId(), spec.publicSource(),
-                        logTarget.id()), tx)
-                .listener(stop)
-                .build();
-    }
-
-    @Bean
-    Step submitStep(JobRepository jobRepository, PlatformTransactionManager tx, BackfillSpec spec,
-                    SumlogProperties properties, SubmissionRepository submissions, LogCheckpointRepository checkpoints,
-                    LogTarget logTarget, StopSignal stop, ProgressReporter progress) {
-        var ownTransaction = new TransactionTemplate(tx);
-        ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
-        var tasklet = new SubmitTasklet(submissions, checkpoints, logTarget, ownTransaction, spec.log().policy(),
-                spec.sourceId(), spec.out(), spec.chunkSize(), System.out, haltAfter(properties.haltAfterAppends()));
-        return new StepBuilder("submit", jobRepository)
-                .tasklet(tasklet, tx)
-                .listener(stop).listener(progress)
-                .build();
-    }
-
-    /** Test-only fault injection (see {@link SumlogProperties#haltAfterAppends()}). */
-    private static SubmitTasklet.CrashHook haltAfter(Integer appends) {
-        if (appends == null) {
-            return () -> { };
-        }
-        int[] count = {0};
-        return () -> {
-            if (++count[0] >= appends) {
-                Runtime.getRuntime().halt(137);
-            }
-        };
     }
 
     /** Rewritten by every run (a snapshot, not a record), hence allowed to start when complete. */
