@@ -18,6 +18,7 @@ CREATE TABLE artifact (
     sha256      VARCHAR(64),
     failure     VARCHAR(2048),
     release_id  BIGINT,
+    hashed_run  BIGINT,                   -- the run (job instance) that last hashed it
     first_seen_run BIGINT NOT NULL,
     last_seen_run  BIGINT NOT NULL,
     CONSTRAINT artifact_path_un UNIQUE (path, source)   -- path first: IN-lists of paths use it
@@ -36,6 +37,7 @@ CREATE TABLE release_set (
     state       VARCHAR(16)   NOT NULL,   -- PENDING -> WRITTEN | BLOCKED
     blocked_by  VARCHAR(2048),
     member_count INT,                     -- live members when the sums were last written
+    written_run BIGINT,                   -- the run (job instance) that last wrote its sums
     rget_name   VARCHAR(80),
     CONSTRAINT release_key_un UNIQUE (source, directory, project, version)
 );

@@ -122,16 +122,17 @@ public class ArtifactRepository {
      * Stores hash results. Guarded by {@code state = 'PENDING'} so replaying a chunk after a crash
      * cannot overwrite a newer result.
      */
-    public void recordHashed(List<? extends HashOutcome> outcomes) {
+    public void recordHashed(long runId, List<? extends HashOutcome> outcomes) {
         jdbc.batchUpdate("""
-                UPDATE artifact SET state = ?, sha256 = ?, size = ?, mtime = ?, failure = ?
+                UPDATE artifact SET state = ?, sha256 = ?, size = ?, mtime = ?, failure = ?, hashed_run = ?
                 WHERE id = ? AND state = 'PENDING'""", outcomes, outcomes.size(), (ps, o) -> {
             ps.setString(1, o.isFailed() ? "FAILED" : "HASHED");
             ps.setString(2, o.sha256());
             ps.setLong(3, o.size());
             ps.setLong(4, o.mtime());
             ps.setString(5, o.failure());
-            ps.setLong(6, o.id());
+            ps.setLong(6, runId);
+            ps.setLong(7, o.id());
         });
     }
 }

@@ -101,17 +101,18 @@ public class ReleaseRepository {
         return rows;
     }
 
-    public void recordWritten(List<? extends WriteOutcome> outcomes) {
+    public void recordWritten(long runId, List<? extends WriteOutcome> outcomes) {
         jdbc.batchUpdate("""
                 UPDATE release_set SET state = ?, sums_path = ?, sums_sha256 = ?, blocked_by = ?, rget_name = ?,
-                  member_count = ? WHERE id = ?""", outcomes, outcomes.size(), (ps, o) -> {
+                  member_count = ?, written_run = ? WHERE id = ?""", outcomes, outcomes.size(), (ps, o) -> {
             ps.setString(1, o.state());
             ps.setString(2, o.sumsPath());
             ps.setString(3, o.sumsSha256());
             ps.setString(4, o.blockedBy());
             ps.setString(5, o.rgetName());
             ps.setInt(6, o.memberCount());
-            ps.setLong(7, o.releaseId());
+            ps.setLong(7, runId);
+            ps.setLong(8, o.releaseId());
         });
     }
 

@@ -6,6 +6,7 @@ import dev.sumlog.job.BackfillRunner.RunResult;
 import dev.sumlog.job.BackfillSpec;
 import dev.sumlog.job.StopSignal;
 import dev.sumlog.release.Layout;
+import dev.sumlog.support.OneLine;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -101,15 +102,16 @@ class BackfillCommand implements Callable<Integer> {
     static int report(RunResult result, PrintStream out, Path stateDir) throws IOException {
         List<Problem> problems = result.problems();
         List<String> lines = problems.stream()
-                .map(p -> (p.skipped() ? "skipped: " : "note: ") + p.path() + ": " + p.reason()).toList();
+                .map(p -> (p.skipped() ? "skipped: " : "note: ") + OneLine.escape(p.path()) + ": " + OneLine.escape(p.reason()))
+                .toList();
         lines.stream().limit(LISTED_PROBLEMS).forEach(out::println);
         if (lines.size() > LISTED_PROBLEMS) {
             Path full = stateDir.resolve("report-" + result.executionId() + ".txt");
             Files.write(full, lines, StandardCharsets.UTF_8);
             out.println("... and " + (lines.size() - LISTED_PROBLEMS) + " more; all of them in " + full);
         }
-        result.alerts().forEach(a -> out.println("ALERT: " + a));
-        result.unlogged().stream().limit(LISTED_PROBLEMS).forEach(u -> out.println("not logged yet: " + u));
+        result.alerts().forEach(a -> out.println("ALERT: " + OneLine.escape(a)));
+        result.unlogged().stream().limit(LISTED_PROBLEMS).forEach(u -> out.println("not logged yet: " + OneLine.escape(u)));
         if (result.status() == BatchStatus.COMPLETED && !result.unlogged().isEmpty()) {
             out.println("backfill complete, but " + result.unlogged().size()
                     + " release(s) are not logged yet; run the same command again to retry");

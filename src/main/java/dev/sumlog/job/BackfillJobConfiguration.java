@@ -13,6 +13,7 @@ import dev.sumlog.catalog.ReleaseRepository;
 import dev.sumlog.catalog.ReleaseRepository.ReleaseRow;
 import dev.sumlog.catalog.ReleaseRepository.WriteOutcome;
 import dev.sumlog.digest.FileDigester;
+import dev.sumlog.digest.HashOutcomeWriter;
 import dev.sumlog.digest.HashProcessor;
 import dev.sumlog.digest.HashTrace;
 import dev.sumlog.release.ArtifactClassifier;
@@ -102,7 +103,7 @@ class BackfillJobConfiguration {
                 .transactionManager(tx)
                 .reader(reader)
                 .processor(new HashProcessor(new FileDigester(spec.source(), properties.hashBufferBytes()), trace))
-                .writer(chunk -> artifacts.recordHashed(chunk.getItems()))
+                .writer(new HashOutcomeWriter(artifacts))
                 .taskExecutor(hashExecutor)
                 .listener(stop).listener(progress)
                 .build();

@@ -1,5 +1,6 @@
 package dev.sumlog.status;
 
+import dev.sumlog.support.OneLine;
 import java.io.PrintStream;
 import java.sql.Timestamp;
 import java.time.Duration;
@@ -22,13 +23,13 @@ public class StatusReport {
 
     public void print(PrintStream out, int runs) {
         out.println("last runs (newest first):");
-        List<Long> executions = jdbc.queryForList("""
-                SELECT JOB_EXECUTION_ID FROM BATCH_JOB_EXECUTION ORDER BY JOB_EXECUTION_ID DESC
+        List<Long> instances = jdbc.queryForList("""
+                SELECT JOB_INSTANCE_ID FROM BATCH_JOB_INSTANCE ORDER BY JOB_INSTANCE_ID DESC
                 FETCH FIRST ? ROWS ONLY""", Long.class, runs);
-        if (executions.isEmpty()) {
+        if (instances.isEmpty()) {
             out.println("  none yet");
         }
-        executions.forEach(id -> printRun(out, id));
+        instances.forEach(id -> printRun(out, id));
         out.println("catalog:");
         List<String> sources = jdbc.queryForList("SELECT DISTINCT source FROM artifact ORDER BY source", String.class);
         if (sources.isEmpty()) {
@@ -37,32 +38,40 @@ public class StatusReport {
         sources.forEach(source -> printSource(out, source));
     }
 
-    private void printRun(PrintStream out, long executionId) {
-        jdbc.query("""
-                SELECT e.JOB_INSTANCE_ID, i.JOB_NAME, e.STATUS, e.START_TIME, e.END_TIME, e.EXIT_MESSAGE
-                FROM BATCH_JOB_EXECUTION e JOIN BATCH_JOB_INSTANCE i ON i.JOB_INSTANCE_ID = e.JOB_INSTANCE_ID
-                WHERE e.JOB_EXECUTION_ID = ?""", rs -> {
-            long instance = rs.getLong(1);
-            Timestamp start = rs.getTimestamp(4);
-            Timestamp end = rs.getTimestamp(5);
-            String took = start != null && end != null
-                    ? String.format(" in %.1f s", Duration.between(start.toInstant(), end.toInstant()).toMillis() / 1e3) : "";
-            out.printf("  execution %d (run %d) %s %s, started %s%s%n", executionId, instance, rs.getString(2),
-                    rs.getString(3), start, took);
-            out.printf("    source %s -> %s%n", param(executionId, "source"), param(executionId, "out"));
-            out.printf("    files found %d, hashed %d (%s), failed %d; releases written %d%n",
-                    stepCount(executionId, "crawl"), stepCount(executionId, "hash"),
-                    megabytes(jdbc.queryForObject("SELECT COALESCE(SUM(size), 0) FROM artifact WHERE state = 'HASHED' AND last_seen_run = ?",
-                            Long.class, instance)),
-                    count("SELECT COUNT(*) FROM artifact WHERE state = 'FAILED' AND last_seen_run = ?", instance),
-                    count("""
-                            SELECT COUNT(*) FROM release_set WHERE state = 'WRITTEN' AND source = ?""",
-                            param(executionId, "source")));
-            String status = rs.getString(3);
-            if (!"COMPLETED".equals(status) && !"ABANDONED".equals(status)) {
-                printResume(out, param(executionId, "source"), status);
-            }
-        }, executionId);
+    /**
+     * One run (a job instance: one backfill generation) with its totals, then each of its executions
+     * (the first one and every resume), newest first.
+     */
+    private void printRun(PrintStream out, long instance) {
+        List<Long> executions = jdbc.queryForList("""
+                SELECT JOB_EXECUTION_ID FROM BATCH_JOB_EXECUTION WHERE JOB_INSTANCE_ID = ?
+                ORDER BY JOB_EXECUTION_ID DESC""", Long.class, instance);
+        if (executions.isEmpty()) {
+            return;
+        }
+        long latest = executions.get(0);
+        String source = param(latest, "source");
+        out.printf("  run %d: %s -> %s%n", instance, OneLine.escape(source), OneLine.escape(param(latest, "out")));
+        out.printf("    files found %d, hashed %d (%s), failed %d; releases written %d; skipped %d; alerts %d%n",
+                stepCount(instance, "crawl"), stepCount(instance, "hash"),
+                megabytes(count("SELECT COALESCE(SUM(size), 0) FROM artifact WHERE hashed_run = ?", instance)),
+                count("SELECT COUNT(*) FROM artifact WHERE state = 'FAILED' AND hashed_run = ?", instance),
+                count("SELECT COUNT(*) FROM release_set WHERE state = 'WRITTEN' AND written_run = ?", instance),
+                count("SELECT COUNT(*) FROM problem WHERE skipped = TRUE AND run_id = ?", instance),
+                count("SELECT COUNT(*) FROM alert WHERE run_id = ?", instance));
+        for (long execution : executions) {
+            jdbc.query("SELECT STATUS, START_TIME, END_TIME FROM BATCH_JOB_EXECUTION WHERE JOB_EXECUTION_ID = ?", rs -> {
+                Timestamp start = rs.getTimestamp(2);
+                Timestamp end = rs.getTimestamp(3);
+                String took = start != null && end != null
+                        ? String.format(" in %.1f s", Duration.between(start.toInstant(), end.toInstant()).toMillis() / 1e3)
+                        : "";
+                out.printf("    execution %d %s, started %s%s%n", execution, rs.getString(1), start, took);
+                if (execution == latest && !"COMPLETED".equals(rs.getString(1)) && !"ABANDONED".equals(rs.getString(1))) {
+                    printResume(out, source, rs.getString(1));
+                }
+            }, execution);
+        }
     }
 
     private void printResume(PrintStream out, String source, String status) {
@@ -70,13 +79,13 @@ public class StatusReport {
             case "FAILED", "STOPPED" -> "re-running the same backfill command resumes it";
             default -> "it was left " + status + " (process killed?); re-running the same command recovers and resumes it";
         };
-        out.printf("    %s: %d files still to hash, %d releases still to write%n", how,
+        out.printf("      %s: %d files still to hash, %d releases still to write%n", how,
                 count("SELECT COUNT(*) FROM artifact WHERE source = ? AND state = 'PENDING'", source),
                 count("SELECT COUNT(*) FROM release_set WHERE source = ? AND state = 'PENDING'", source));
     }
 
     private void printSource(PrintStream out, String source) {
-        out.println("  " + source);
+        out.println("  " + OneLine.escape(source));
         jdbc.query("""
                 SELECT state, COUNT(*), COALESCE(SUM(size), 0) FROM artifact WHERE source = ?
                 GROUP BY state ORDER BY state""", rs -> {
@@ -89,7 +98,7 @@ public class StatusReport {
                 SELECT COALESCE(NULLIF(directory, '') || '/', '') || project || '-' || version, rget_name
                 FROM release_set WHERE source = ? AND rget_name IS NOT NULL ORDER BY id DESC FETCH FIRST 5 ROWS ONLY""",
                 rs -> {
-                    out.printf("    release %s  rget %s%n", rs.getString(1), rs.getString(2));
+                    out.printf("    release %s  rget %s%n", OneLine.escape(rs.getString(1)), rs.getString(2));
                 }, source);
     }
 
@@ -100,12 +109,12 @@ public class StatusReport {
                 .stream().findFirst().orElse("?");
     }
 
-    private long stepCount(long executionId, String step) {
+    /** Items a step committed over all executions of a run (a resume continues the count). */
+    private long stepCount(long instance, String step) {
         return count("""
                 SELECT COALESCE(SUM(s.WRITE_COUNT), 0) FROM BATCH_STEP_EXECUTION s
                 JOIN BATCH_JOB_EXECUTION e ON e.JOB_EXECUTION_ID = s.JOB_EXECUTION_ID
-                WHERE e.JOB_INSTANCE_ID = (SELECT JOB_INSTANCE_ID FROM BATCH_JOB_EXECUTION WHERE JOB_EXECUTION_ID = ?)
-                  AND s.STEP_NAME = ? AND e.JOB_EXECUTION_ID <= ?""", executionId, step, executionId);
+                WHERE e.JOB_INSTANCE_ID = ? AND s.STEP_NAME = ?""", instance, step);
     }
 
     private long count(String sql, Object... args) {

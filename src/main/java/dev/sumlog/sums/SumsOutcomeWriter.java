@@ -30,7 +30,7 @@ public class SumsOutcomeWriter implements ItemWriter<WriteOutcome>, StepExecutio
 
     @Override
     public void write(Chunk<? extends WriteOutcome> chunk) {
-        releases.recordWritten(chunk.getItems());
+        releases.recordWritten(runId, chunk.getItems());
         for (WriteOutcome outcome : chunk) {
             if (ReleaseSumsProcessor.CHANGED.equals(outcome.state())) {
                 alerts.raise(runId, "RELEASE_CHANGED_AFTER_LOGGING", outcome.sumsPath(), outcome.blockedBy());

@@ -1,5 +1,6 @@
 package dev.sumlog.verify;
 
+import dev.sumlog.support.OneLine;
 import dev.sumlog.sums.SumsFormat;
 import dev.sumlog.sums.SumsFormatException;
 import dev.sumlog.sums.SumsLine;

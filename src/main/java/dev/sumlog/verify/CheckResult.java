@@ -1,5 +1,6 @@
 package dev.sumlog.verify;
 
+import dev.sumlog.support.OneLine;
 import java.util.Objects;
 
 /**

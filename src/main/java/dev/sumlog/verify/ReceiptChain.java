@@ -1,5 +1,6 @@
 package dev.sumlog.verify;
 
+import dev.sumlog.support.OneLine;
 import dev.sumlog.submit.ReleaseEntry;
 import dev.sumlog.tlog.TlogException;
 import dev.sumlog.tlog.note.Checkpoint;

@@ -1,5 +1,6 @@
 package dev.sumlog.verify;
 
+import dev.sumlog.support.OneLine;
 /**
  * The inputs of a verification are unusable (missing file, no sums file to pick, bad key text...),
  * so no check ran. The message names the file, URL or option to fix.

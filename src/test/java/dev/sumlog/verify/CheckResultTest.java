@@ -1,5 +1,6 @@
 package dev.sumlog.verify;
 
+import dev.sumlog.support.OneLine;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;

@@ -1,16 +1,16 @@
-package dev.sumlog.verify;
+package dev.sumlog.support;
 
 /**
  * Makes text safe to print as part of one output line. File names may legally contain LF and CR
  * (the fixture has such names); printed raw they would split a line and could imitate another one.
  */
-final class OneLine {
+public final class OneLine {
 
     private OneLine() {
     }
 
     /** Escapes LF and CR as {@code \n} and {@code \r}, other control characters as {@code \xNN}. */
-    static String escape(String text) {
+    public static String escape(String text) {
         StringBuilder out = null;
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
@@ -34,7 +34,7 @@ final class OneLine {
     }
 
     /** A file name in single quotes, escaped. */
-    static String quote(String name) {
+    public static String quote(String name) {
         return "'" + escape(name) + "'";
     }
 }
