@@ -18,8 +18,9 @@ import java.util.HexFormat;
  *
  * <p>A digest is only returned for bytes that were stable while read: the size and mtime are
  * compared before and after, and the byte count must equal the size; a file that changes is read
- * again, up to {@link #ATTEMPTS} times, and otherwise reported as changing. A path that is a symlink
- * is resolved and must stay inside the archive root.
+ * again, up to {@link #ATTEMPTS} times, and otherwise reported as changing. The path is resolved
+ * to its real path first, which must still be inside the archive root; that real path is what is
+ * read.
  */
 public final class FileDigester {
 
@@ -36,7 +37,7 @@ public final class FileDigester {
 
     /** The digest of a file, or an exception whose message says why it could not be read. */
     public Digest digest(String relativePath) throws IOException {
-        Path path = root.resolve(relativePath);
+        Path path = insideRoot(root.resolve(relativePath));
         for (int attempt = 1; ; attempt++) {
             BasicFileAttributes before = stat(path);
             long read;
@@ -74,15 +75,20 @@ public final class FileDigester {
         }
     }
 
-    private BasicFileAttributes stat(Path path) throws IOException {
-        BasicFileAttributes attrs = Files.readAttributes(path, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
-        if (attrs.isSymbolicLink()) {
-            Path target = path.toRealPath();
-            if (!target.startsWith(root)) {
-                throw new IOException("symlink now points outside the archive root");
-            }
-            attrs = Files.readAttributes(target, BasicFileAttributes.class);
+    /**
+     * The real path of a catalogued file, which must still be inside the root: the file, or any
+     * directory above it, may have been replaced by a link since the crawl.
+     */
+    private Path insideRoot(Path path) throws IOException {
+        Path real = path.toRealPath();
+        if (!real.startsWith(root)) {
+            throw new IOException("now leads outside the archive root (a link was put in its path)");
         }
+        return real;
+    }
+
+    private static BasicFileAttributes stat(Path realPath) throws IOException {
+        BasicFileAttributes attrs = Files.readAttributes(realPath, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
         if (!attrs.isRegularFile()) {
             throw new IOException("no longer a regular file");
         }

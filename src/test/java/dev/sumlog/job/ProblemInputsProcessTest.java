@@ -48,6 +48,8 @@ class ProblemInputsProcessTest {
         Files.setPosixFilePermissions(unreadable, PosixFilePermissions.fromString("---------"));
         Path vanishing = source.resolve("z/vanish-1.0.tar.gz");
         Trees.write(vanishing, "soon gone");
+        Trees.write(source.resolve("y/swapped-1.0.tar.gz"), "inside");
+        Trees.write(dir.resolve("outside/swapped-1.0.tar.gz"), "a file outside the archive");
 
         AtomicBoolean running = new AtomicBoolean(true);
         Thread grower = new Thread(() -> appendUntilStopped(source.resolve("m/grow-1.0.tar.gz"), running));
@@ -58,6 +60,10 @@ class ProblemInputsProcessTest {
         try {
             awaitTraceLine(trace, "a/aa-big-1.0.tar.gz", sumlog);
             Files.delete(vanishing);
+            // A directory swapped for a link out of the archive between crawl and hash.
+            Files.delete(source.resolve("y/swapped-1.0.tar.gz"));
+            Files.delete(source.resolve("y"));
+            Files.createSymbolicLink(source.resolve("y"), dir.resolve("outside"));
             SumlogProcess.Result result = sumlog.await(Duration.ofMinutes(3));
 
             assertThat(result.exitCode()).as(result.output()).isEqualTo(4);
@@ -68,6 +74,7 @@ class ProblemInputsProcessTest {
                     .contains("skipped: q/loop2: symlink loop")
                     .contains("skipped: u/unreadable-1.0.tar.gz: cannot read: permission denied")
                     .contains("skipped: z/vanish-1.0.tar.gz: vanished before it could be read")
+                    .contains("skipped: y/swapped-1.0.tar.gz: now leads outside the archive root")
                     .contains("backfill complete");
             assertThat(dir.resolve("out/n/nova-1.0.SHA256SUMS")).exists();
             assertThat(dir.resolve("out/a/aa-big-1.0.SHA256SUMS")).exists();
