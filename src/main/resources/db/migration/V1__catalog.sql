@@ -39,7 +39,7 @@ CREATE TABLE release_set (
     member_count INT,                     -- live members when the sums were last written
     written_run BIGINT,                   -- the run (job instance) that last wrote its sums
     rget_name   VARCHAR(80),
-    CONSTRAINT release_key_un UNIQUE (source, directory, project, version)
+    CONSTRAINT release_key_un UNIQUE (directory, project, version, source)  -- directory first: IN-lists use it
 );
 CREATE INDEX release_state_ix ON release_set (source, state, id);
 

@@ -3,8 +3,10 @@ package dev.sumlog.catalog;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
@@ -22,48 +24,59 @@ public class ArtifactRepository {
     }
 
     /**
-     * Records crawled files. Idempotent: a file already known and unchanged (size, mtime and
-     * classification) keeps its digest and release and is only marked seen; a changed one, or one
-     * that had failed or vanished before, goes back to PENDING (hashed again) and loses its release,
-     * which grouping re-assigns.
+     * Sorts crawled files against the catalog: fresh (never seen), changed (size, mtime or
+     * classification differ, or it had failed or vanished: hashed again), or unchanged (only marked
+     * seen, keeping its digest and release). One query per chunk.
      */
-    public void recordCrawled(String source, long runId, List<NewArtifact> files) {
-        if (files.isEmpty()) {
-            return;
-        }
-        Map<String, NewArtifact> known = known(source, files);
-        List<NewArtifact> fresh = new ArrayList<>();
-        List<NewArtifact> changed = new ArrayList<>();
-        List<Object[]> seen = new ArrayList<>();
+    public CrawlDelta compare(String source, List<NewArtifact> files) {
+        Map<String, Known> known = known(source, files);
+        CrawlDelta delta = new CrawlDelta(new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new HashSet<>());
         for (NewArtifact file : files) {
-            NewArtifact before = known.get(file.path());
+            Known before = known.get(file.path());
             if (before == null) {
-                fresh.add(file);
-            } else if (before.equals(file)) {
-                seen.add(new Object[] {runId, source, file.path()});
+                delta.fresh().add(file);
+            } else if (before.seenAs().equals(file) && !before.needsRetry()) {
+                delta.unchanged().add(file);
             } else {
-                changed.add(file);
+                delta.changed().add(file);
+                if (before.releaseId() != null) {
+                    delta.releasesLosingMembers().add(before.releaseId());
+                }
             }
         }
-        jdbc.batchUpdate("UPDATE artifact SET last_seen_run = ? WHERE source = ? AND path = ?", seen);
+        return delta;
+    }
+
+    /**
+     * Records a compared chunk. Fresh and changed files go (back) to PENDING, attached to the
+     * release of their key ({@code releaseIds}, created by the caller); unchanged ones are marked seen.
+     */
+    public void record(String source, long runId, CrawlDelta delta, Map<ReleaseCoordinates, Long> releaseIds) {
+        jdbc.batchUpdate("UPDATE artifact SET last_seen_run = ? WHERE source = ? AND path = ?", delta.unchanged(),
+                delta.unchanged().size(), (ps, f) -> {
+                    ps.setLong(1, runId);
+                    ps.setString(2, source);
+                    ps.setString(3, f.path());
+                });
         jdbc.batchUpdate("""
-                UPDATE artifact SET state = 'PENDING', release_id = NULL, failure = NULL, size = ?, mtime = ?,
+                UPDATE artifact SET state = 'PENDING', release_id = ?, failure = NULL, size = ?, mtime = ?,
                   kind = ?, project = ?, version = ?, note = ?, last_seen_run = ?
-                WHERE source = ? AND path = ?""", changed, changed.size(), (ps, f) -> {
-            ps.setLong(1, f.size());
-            ps.setLong(2, f.mtime());
-            ps.setString(3, f.kind().name());
-            ps.setString(4, f.project());
-            ps.setString(5, f.version());
-            ps.setString(6, f.note());
-            ps.setLong(7, runId);
-            ps.setString(8, source);
-            ps.setString(9, f.path());
+                WHERE source = ? AND path = ?""", delta.changed(), delta.changed().size(), (ps, f) -> {
+            ps.setObject(1, releaseIds.get(ReleaseCoordinates.of(f)));
+            ps.setLong(2, f.size());
+            ps.setLong(3, f.mtime());
+            ps.setString(4, f.kind().name());
+            ps.setString(5, f.project());
+            ps.setString(6, f.version());
+            ps.setString(7, f.note());
+            ps.setLong(8, runId);
+            ps.setString(9, source);
+            ps.setString(10, f.path());
         });
         jdbc.batchUpdate("""
                 INSERT INTO artifact (source, path, directory, file_name, size, mtime, kind, project, version,
-                                      note, state, first_seen_run, last_seen_run)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'PENDING', ?, ?)""", fresh, fresh.size(), (ps, f) -> {
+                                      note, state, release_id, first_seen_run, last_seen_run)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'PENDING', ?, ?, ?)""", delta.fresh(), delta.fresh().size(), (ps, f) -> {
             ps.setString(1, source);
             ps.setString(2, f.path());
             ps.setString(3, f.directory());
@@ -74,35 +87,65 @@ public class ArtifactRepository {
             ps.setString(8, f.project());
             ps.setString(9, f.version());
             ps.setString(10, f.note());
-            ps.setLong(11, runId);
+            ps.setObject(11, releaseIds.get(ReleaseCoordinates.of(f)));
             ps.setLong(12, runId);
+            ps.setLong(13, runId);
         });
     }
 
-    /**
-     * The catalog's view of these paths, as the crawl would describe them; a row that failed or
-     * vanished is left out so that it counts as changed and is retried.
-     */
-    private Map<String, NewArtifact> known(String source, List<NewArtifact> files) {
+    /** The catalog's view of these paths, as the crawl would describe them. */
+    private Map<String, Known> known(String source, List<NewArtifact> files) {
+        Map<String, Known> known = new HashMap<>();
+        if (files.isEmpty()) {
+            return known;
+        }
         String marks = String.join(", ", Collections.nCopies(files.size(), "?"));
         List<Object> args = new ArrayList<>(files.size() + 1);
         args.add(source);
         files.forEach(f -> args.add(f.path()));
-        Map<String, NewArtifact> known = new HashMap<>();
-        jdbc.query("SELECT path, directory, file_name, size, mtime, kind, project, version, note, state FROM artifact "
-                + "WHERE source = ? AND path IN (" + marks + ")", rs -> {
-            if ("FAILED".equals(rs.getString(10)) || "GONE".equals(rs.getString(10))) {
-                return;
-            }
-            known.put(rs.getString(1), new NewArtifact(rs.getString(1), rs.getString(2), rs.getString(3), rs.getLong(4),
+        jdbc.query("SELECT path, directory, file_name, size, mtime, kind, project, version, note, state, release_id "
+                + "FROM artifact WHERE source = ? AND path IN (" + marks + ")", rs -> {
+            NewArtifact seenAs = new NewArtifact(rs.getString(1), rs.getString(2), rs.getString(3), rs.getLong(4),
                     rs.getLong(5), ArtifactKind.valueOf(rs.getString(6)), rs.getString(7), rs.getString(8),
-                    rs.getString(9)));
+                    rs.getString(9));
+            String state = rs.getString(10);
+            known.put(seenAs.path(), new Known(seenAs, "FAILED".equals(state) || "GONE".equals(state),
+                    (Long) rs.getObject(11)));
         }, args.toArray());
         return known;
     }
 
-    /** Marks files the finished crawl of {@code runId} did not see as gone; returns how many. */
+    private record Known(NewArtifact seenAs, boolean needsRetry, Long releaseId) {
+    }
+
+    /**
+     * A crawled chunk sorted against the catalog.
+     *
+     * @param releasesLosingMembers releases a changed file belonged to: their sums no longer hold
+     */
+    public record CrawlDelta(List<NewArtifact> fresh, List<NewArtifact> changed, List<NewArtifact> unchanged,
+                             Set<Long> releasesLosingMembers) {
+
+        /** Release keys of the files that are (re)attached by this chunk. */
+        public Set<ReleaseCoordinates> attachedReleases() {
+            Set<ReleaseCoordinates> keys = new HashSet<>();
+            fresh.stream().filter(f -> f.project() != null).forEach(f -> keys.add(ReleaseCoordinates.of(f)));
+            changed.stream().filter(f -> f.project() != null).forEach(f -> keys.add(ReleaseCoordinates.of(f)));
+            return keys;
+        }
+    }
+
+    /**
+     * Marks files the finished crawl of {@code runId} did not see as gone, after marking their
+     * releases to be written again (their sums list a file that is no longer there).
+     *
+     * @return how many files are gone
+     */
     public int markUnseenGone(String source, long runId) {
+        jdbc.update("""
+                UPDATE release_set SET state = 'PENDING' WHERE state <> 'PENDING' AND id IN (
+                  SELECT release_id FROM artifact WHERE source = ? AND last_seen_run < ? AND state <> 'GONE'
+                    AND release_id IS NOT NULL)""", source, runId);
         return jdbc.update("""
                 UPDATE artifact SET state = 'GONE', release_id = NULL
                 WHERE source = ? AND last_seen_run < ? AND state <> 'GONE'""", source, runId);

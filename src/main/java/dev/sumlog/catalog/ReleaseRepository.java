@@ -3,8 +3,10 @@ package dev.sumlog.catalog;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
@@ -23,8 +25,10 @@ public class ReleaseRepository {
     }
 
     /**
-     * Creates the releases new artifacts belong to, attaches those artifacts, and marks every release
-     * whose membership changed (a member added, changed or gone) as needing its sums written again.
+     * Makes sure every release member is attached: creates missing releases, attaches detached
+     * members and marks their releases to be written. The crawl attaches as it goes ({@link #attach})
+     * and the gone-marking detaches, so normally this finds nothing; it is the idempotent repair that
+     * lets grouping never depend on how an earlier run ended.
      *
      * @return releases now pending a write
      */
@@ -37,10 +41,7 @@ public class ReleaseRepository {
                   AND NOT EXISTS (SELECT 1 FROM release_set r WHERE r.source = a.source
                                   AND r.directory = a.directory AND r.project = a.project AND r.version = a.version)
                 """, source);
-        jdbc.update("UPDATE artifact SET release_id = NULL WHERE source = ? AND state = 'GONE' AND release_id IS NOT NULL",
-                source);
-        // A changed or new member is detached until now: its release must be written again. Driven
-        // from the detached artifacts (few) through the release key index, never per release.
+        // Driven from the detached artifacts (few) through the release key index, never per release.
         jdbc.update("""
                 UPDATE release_set SET state = 'PENDING' WHERE state <> 'PENDING' AND id IN (
                   SELECT r.id FROM artifact a JOIN release_set r ON r.source = a.source
@@ -53,13 +54,51 @@ public class ReleaseRepository {
                         AND r.version = artifact.version)
                 WHERE source = ? AND release_id IS NULL AND project IS NOT NULL AND state <> 'GONE'
                 """, source);
-        // A member gone or moved to another release: the written sums list a file no longer there.
-        jdbc.update("""
-                UPDATE release_set SET state = 'PENDING' WHERE source = ? AND state <> 'PENDING'
-                  AND member_count <> (SELECT COUNT(*) FROM artifact a WHERE a.release_id = release_set.id)
-                """, source);
         return jdbc.queryForObject("SELECT COUNT(*) FROM release_set WHERE source = ? AND state = 'PENDING'",
                 Integer.class, source);
+    }
+
+    /**
+     * The ids of the given releases, creating the missing ones (PENDING), and marks all of them and
+     * {@code alsoDirty} PENDING: they gain, change or lose a member in the caller's chunk. Looked up
+     * by directory (the crawl order keeps a chunk within a few directories).
+     */
+    public Map<ReleaseCoordinates, Long> attach(String source, Set<ReleaseCoordinates> keys, Set<Long> alsoDirty) {
+        Map<ReleaseCoordinates, Long> ids = existing(source, keys);
+        List<ReleaseCoordinates> missing = keys.stream().filter(k -> !ids.containsKey(k)).toList();
+        jdbc.batchUpdate("INSERT INTO release_set (source, directory, project, version, state) VALUES (?, ?, ?, ?, 'PENDING')",
+                missing, missing.size(), (ps, k) -> {
+                    ps.setString(1, source);
+                    ps.setString(2, k.directory());
+                    ps.setString(3, k.project());
+                    ps.setString(4, k.version());
+                });
+        if (!missing.isEmpty()) {
+            ids.putAll(existing(source, new HashSet<>(missing)));
+        }
+        Set<Long> dirty = new HashSet<>(ids.values());
+        dirty.addAll(alsoDirty);
+        jdbc.batchUpdate("UPDATE release_set SET state = 'PENDING' WHERE id = ? AND state <> 'PENDING'",
+                dirty.stream().map(id -> new Object[] {id}).toList());
+        return ids;
+    }
+
+    private Map<ReleaseCoordinates, Long> existing(String source, Set<ReleaseCoordinates> keys) {
+        Map<ReleaseCoordinates, Long> ids = new HashMap<>();
+        List<String> directories = keys.stream().map(ReleaseCoordinates::directory).distinct().toList();
+        if (directories.isEmpty()) {
+            return ids;
+        }
+        List<Object> args = new ArrayList<>(directories);
+        args.add(source);
+        jdbc.query("SELECT id, directory, project, version FROM release_set WHERE directory IN ("
+                + String.join(", ", Collections.nCopies(directories.size(), "?")) + ") AND source = ?", rs -> {
+            ReleaseCoordinates key = new ReleaseCoordinates(rs.getString(2), rs.getString(3), rs.getString(4));
+            if (keys.contains(key)) {
+                ids.put(key, rs.getLong(1));
+            }
+        }, args.toArray());
+        return ids;
     }
 
     /**

@@ -66,14 +66,15 @@ class BackfillJobConfiguration {
 
     @Bean
     Step crawlStep(JobRepository jobRepository, PlatformTransactionManager tx, BackfillSpec spec,
-                   ArtifactRepository artifacts, ProblemRepository problems, StopSignal stop, ProgressReporter progress) {
+                   ArtifactRepository artifacts, ReleaseRepository releases, ProblemRepository problems,
+                   StopSignal stop, ProgressReporter progress) {
         var classifier = new ArtifactClassifier(spec.layout(), new FileNameClassifier(spec.mutable()),
                 spec.writeIntoSource());
         return new StepBuilder("crawl", jobRepository).<CrawledFile, CrawlItem>chunk(500)
                 .transactionManager(tx)
                 .reader(new LocalTreeReader(spec.source(), new PathFilter(spec.include(), spec.exclude())))
                 .processor(classifier)
-                .writer(new CatalogWriter(spec.sourceId(), artifacts, problems))
+                .writer(new CatalogWriter(spec.sourceId(), artifacts, releases, problems))
                 .listener(stop).listener(progress)
                 .build();
     }

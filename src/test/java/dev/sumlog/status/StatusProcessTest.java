@@ -44,7 +44,7 @@ class StatusProcessTest {
         assertThat(afterKill.exitCode()).as(afterKill.output()).isZero();
         assertThat(afterKill.output()).contains("STARTED, started")
                 .contains("re-running the same command recovers and resumes it: 41 files still to hash, "
-                        + "0 releases still to write")
+                        + "21 releases still to write")
                 .contains("files PENDING");
 
         assertThat(SumlogProcess.run(dir, backfill).exitCode()).isEqualTo(4);
