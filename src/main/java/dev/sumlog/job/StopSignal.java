@@ -25,10 +25,6 @@ public class StopSignal implements StepExecutionListener {
         }
     }
 
-    public boolean isRequested() {
-        return requested;
-    }
-
     @Override
     public void beforeStep(StepExecution stepExecution) {
         current = stepExecution;

@@ -34,7 +34,7 @@ public class ArtifactClassifier implements ItemProcessor<CrawledFile, CrawlItem>
         if (!file.isRegular()) {
             return CrawlItem.of(new Problem(file.path(), file.problem(), file.skipped()));
         }
-        if (skipOwnOutputs && (SumsFileNames.isSumlogOutput(file.fileName()) || file.fileName().endsWith(".tlog-proof"))) {
+        if (skipOwnOutputs && SumsFileNames.isSumlogOutput(file.fileName())) {
             return null;
         }
         Classification c = classifier.classify(file.directory(), file.fileName());

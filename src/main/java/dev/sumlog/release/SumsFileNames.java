@@ -7,6 +7,8 @@ package dev.sumlog.release;
  *   <li>Flat release: {@code <project>-<version>.SHA256SUMS}, e.g. {@code nova-27.0.0.SHA256SUMS}.</li>
  *   <li>Per-directory release: {@value #PER_DIRECTORY_SUMS}, the name every other archive uses.</li>
  *   <li>Mutable files of a directory: {@value #MUTABLE_SNAPSHOT}.</li>
+ *   <li>A release's receipt: its sums file name plus {@value #RECEIPT_SUFFIX}; and, while a write is
+ *       under way, hidden {@code .sumlog-*.tmp} files.</li>
  * </ul>
  * The snapshot name can never be taken for a release's sums file: it does not end in
  * {@value #SUMS_SUFFIX} and is not {@value #PER_DIRECTORY_SUMS}, and it starts with {@code _}, which no
@@ -21,6 +23,9 @@ public final class SumsFileNames {
 
     /** Sums file name of a per-directory release. */
     public static final String PER_DIRECTORY_SUMS = "SHA256SUMS";
+
+    /** Suffix of a release's receipt, written beside its sums file. */
+    public static final String RECEIPT_SUFFIX = ".tlog-proof";
 
     /** Name of the per-directory snapshot of mutable files' hashes. */
     public static final String MUTABLE_SNAPSHOT = "_mutable.SHA256SUMS.snapshot";
@@ -40,6 +45,8 @@ public final class SumsFileNames {
     public static boolean isSumlogOutput(String fileName) {
         return fileName.equals(PER_DIRECTORY_SUMS)
                 || fileName.equals(MUTABLE_SNAPSHOT)
-                || fileName.endsWith(SUMS_SUFFIX);
+                || fileName.endsWith(SUMS_SUFFIX)
+                || fileName.endsWith(RECEIPT_SUFFIX)
+                || fileName.startsWith(".sumlog-") && fileName.endsWith(".tmp");
     }
 }

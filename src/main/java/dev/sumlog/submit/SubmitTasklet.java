@@ -5,6 +5,7 @@ import dev.sumlog.catalog.SubmissionRepository;
 import dev.sumlog.catalog.SubmissionRepository.LoggedRow;
 import dev.sumlog.catalog.SubmissionRepository.Pending;
 import dev.sumlog.submit.LogTarget.Logged;
+import dev.sumlog.release.SumsFileNames;
 import dev.sumlog.sums.AtomicFiles;
 import dev.sumlog.tlog.note.Checkpoint;
 import dev.sumlog.tlog.note.Note;
@@ -159,7 +160,7 @@ public class SubmitTasklet implements Tasklet {
      * receipt verifies offline: the inclusion proof authenticates the entry, the entry names the sums.
      */
     private LoggedRow writeReceipt(Pending p, Logged logged) throws IOException {
-        String receiptPath = p.sumsPath() + ".tlog-proof";
+        String receiptPath = p.sumsPath() + SumsFileNames.RECEIPT_SUFFIX;
         TlogProof proof = logged.receipt();
         TlogProof withEntry = new TlogProof(Optional.of(bytes(p)), proof.index(), proof.proof(), proof.checkpointNote());
         AtomicFiles.write(outRoot.resolve(receiptPath), withEntry.format().getBytes(StandardCharsets.UTF_8));

@@ -83,11 +83,6 @@ public final class AtomicFiles {
         }
     }
 
-    /** True when {@code fileName} looks like a temp file left behind by a write that was killed. */
-    public static boolean isLeftoverTempFile(String fileName) {
-        return fileName.startsWith(TEMP_PREFIX) && fileName.endsWith(TEMP_SUFFIX);
-    }
-
     private static void makeWorldReadable(Path file) throws IOException {
         PosixFileAttributeView posix = Files.getFileAttributeView(file, PosixFileAttributeView.class);
         if (posix != null) {

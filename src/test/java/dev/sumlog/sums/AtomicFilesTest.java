@@ -33,9 +33,15 @@ class AtomicFilesTest {
     }
 
     @Test
-    void recognisesItsOwnLeftoverTempFiles() throws IOException {
-        Path temp = Files.createTempFile(dir, ".sumlog-", ".tmp");
-        assertThat(AtomicFiles.isLeftoverTempFile(temp.getFileName().toString())).isTrue();
-        assertThat(AtomicFiles.isLeftoverTempFile("nova-27.0.0.tar.gz")).isFalse();
+    void aTempFileLeftByAKilledWriteIsReusedAndRenamedAwayByTheNextWrite() throws IOException {
+        Path target = dir.resolve("nova-27.0.0.SHA256SUMS");
+        Files.writeString(dir.resolve(AtomicFiles.tempName(target.getFileName().toString())), "half a file");
+
+        AtomicFiles.write(target, "whole\n".getBytes());
+
+        try (var files = Files.list(dir)) {
+            assertThat(files.map(p -> p.getFileName().toString())).containsExactly("nova-27.0.0.SHA256SUMS");
+        }
+        assertThat(Files.readString(target)).isEqualTo("whole\n");
     }
 }
