@@ -12,32 +12,37 @@ import java.util.function.Consumer;
 public final class RateLimiter {
 
     private final Bucket bucket;
+    private final double ratePerSecond;
 
-    private RateLimiter(Bucket bucket) {
+    private RateLimiter(Bucket bucket, double ratePerSecond) {
         this.bucket = bucket;
+        this.ratePerSecond = ratePerSecond;
     }
 
     public static RateLimiter of(SubmitPolicy policy) {
         if (policy.ratePerSecond() == 0) {
-            return new RateLimiter(null);
+            return new RateLimiter(null, 0);
         }
         long refillNanos = (long) (1e9 / policy.ratePerSecond());
         Bandwidth limit = Bandwidth.builder().capacity(policy.burst())
                 .refillGreedy(1, Duration.ofNanos(Math.max(refillNanos, 1)))
                 .initialTokens(policy.burst()).build();
-        return new RateLimiter(Bucket.builder().addLimit(limit).build());
+        return new RateLimiter(Bucket.builder().addLimit(limit).build(), policy.ratePerSecond());
     }
 
-    /** Takes {@code tokens} (one per request), waiting as long as the rate requires. */
+    /**
+     * Takes {@code tokens} (one per entry), waiting as long as the rate requires. When it must wait,
+     * {@code onWait} hears once, before blocking, about how long the whole batch will take.
+     */
     public void acquire(long tokens, Consumer<Duration> onWait) throws InterruptedException {
         if (bucket == null) {
             return;
         }
+        long missing = tokens - bucket.getAvailableTokens();
+        if (missing > 0) {
+            onWait.accept(Duration.ofNanos((long) (missing * 1e9 / ratePerSecond)));
+        }
         for (long left = tokens; left > 0; left--) {
-            long waitNanos = bucket.estimateAbilityToConsume(1).getNanosToWaitForRefill();
-            if (waitNanos > 0) {
-                onWait.accept(Duration.ofNanos(waitNanos));
-            }
             bucket.asBlocking().consume(1);
         }
     }

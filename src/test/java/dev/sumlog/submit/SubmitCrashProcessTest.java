@@ -88,6 +88,8 @@ class SubmitCrashProcessTest {
                 Thread.sleep(5);
             }
             run.sigkill();
+            assertThat(run.output()).as("the rate limit's waits are announced, never silent")
+                    .contains("submit: waiting").contains("for the rate limit of sumlog.invalid/log");
         }
         SumlogProcess.Result resumed = SumlogProcess.run(dir, args(dir));
 
