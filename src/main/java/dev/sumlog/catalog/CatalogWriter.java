@@ -13,8 +13,8 @@ import org.springframework.batch.infrastructure.item.ItemWriter;
 /**
  * The crawl step's writer: records files, attached to their releases (created as needed, and
  * marked to be written when they gain, change or lose a member), and records problems, all in the
- * chunk's transaction (so together with the crawl cursor). The run id is the job instance id, stable across restarts of
- * one backfill, which is what lets "not seen by this run" mean "gone".
+ * chunk's transaction (so together with the crawl cursor). The run id is the job instance id,
+ * stable across restarts of one backfill, which is what lets "not seen by this run" mean "gone".
  */
 public class CatalogWriter implements ItemWriter<CrawlItem>, StepExecutionListener {
 
