@@ -18,6 +18,13 @@ import java.util.zip.GZIPInputStream;
  */
 public final class HttpTileFetcher implements TileFetcher {
 
+    /**
+     * The largest file a tile log serves is a full entry bundle: 256 entries of at most 64 KiB with
+     * their length prefixes. Anything larger, or a gzip body inflating past it, is refused rather
+     * than read into memory from an untrusted server.
+     */
+    static final int MAX_BODY = 256 * (2 + 65_535);
+
     private final String prefix;
     private final HttpClient client;
     private final Duration timeout;
@@ -58,7 +65,11 @@ public final class HttpTileFetcher implements TileFetcher {
             }
             boolean gzip = response.headers().firstValue("Content-Encoding").orElse("").equalsIgnoreCase("gzip");
             try (InputStream in = gzip ? new GZIPInputStream(body) : body) {
-                return Optional.of(in.readAllBytes());
+                byte[] data = in.readNBytes(MAX_BODY + 1);
+                if (data.length > MAX_BODY) {
+                    throw new IOException("GET " + uri + ": response larger than " + MAX_BODY + " bytes");
+                }
+                return Optional.of(data);
             }
         }
     }

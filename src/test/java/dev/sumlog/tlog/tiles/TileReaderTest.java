@@ -87,6 +87,19 @@ class TileReaderTest {
         assertThat(TileReader.open(new FileTileFetcher(dir), TRUSTED, ORIGIN).entry(299)).isEqualTo(LogFixtures.entry(299));
     }
 
+    @Test
+    void refusesAnHttpBodyLargerThanAnyTileLogFileEvenWhenItInflatesFromGzip() throws IOException {
+        Path entries = dir.resolve("tile/entries");
+        Files.createDirectories(entries);
+        Files.write(entries.resolve("000"), new byte[HttpTileFetcher.MAX_BODY + 1]);
+        Files.write(entries.resolve("001"), new byte[HttpTileFetcher.MAX_BODY]);
+        TileFetcher http = new HttpTileFetcher(serve(dir), HttpClient.newHttpClient(), Duration.ofSeconds(10));
+
+        assertThatThrownBy(() -> http.fetch("tile/entries/000"))
+                .hasMessageEndingWith("tile/entries/000: response larger than " + HttpTileFetcher.MAX_BODY + " bytes");
+        assertThat(http.fetch("tile/entries/001")).hasValueSatisfying(b -> assertThat(b).hasSize(HttpTileFetcher.MAX_BODY));
+    }
+
     /** Serves {@code root} like a static web server; entry bundles go out gzip-encoded. */
     private URI serve(Path root) throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
