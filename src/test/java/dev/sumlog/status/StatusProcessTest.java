@@ -42,8 +42,9 @@ class StatusProcessTest {
         SumlogProcess.Result afterKill = SumlogProcess.run(dir, "status", "--state", dir.resolve("state").toString());
 
         assertThat(afterKill.exitCode()).as(afterKill.output()).isZero();
+        // The kill lands while the big file is read; should it land just after its commit, 40 remain.
         assertThat(afterKill.output()).contains("STARTED, started")
-                .contains("re-running the same command recovers and resumes it: 41 files still to hash, "
+                .containsPattern("re-running the same command recovers and resumes it: 4[01] files still to hash, "
                         + "21 releases still to write")
                 .contains("files PENDING");
 
