@@ -54,10 +54,6 @@ public final class EmbeddedLogTarget implements LogTarget {
         return log.size();
     }
 
-    public TileLog log() {
-        return log;
-    }
-
     @Override
     public Optional<Logged> find(byte[] entry, long index) throws IOException {
         if (index < 0 || index >= log.size() || !Arrays.equals(log.entry(index), entry)) {

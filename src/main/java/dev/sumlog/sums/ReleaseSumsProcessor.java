@@ -65,7 +65,8 @@ public class ReleaseSumsProcessor implements ItemProcessor<ReleaseRow, WriteOutc
                     null, members.size());
         }
         AtomicFiles.write(target(sumsPath), content);
-        String rgetName = RgetName.of(SumsFormat.parse(content).stream().map(SumsLine::sha256).toList());
+        // The rget name runs over the digests in file order, which is the sums file's bytewise name order.
+        String rgetName = RgetName.of(lines.stream().sorted(SumsFormat.BYTEWISE_NAME_ORDER).map(SumsLine::sha256).toList());
         return new WriteOutcome(row.id(), "WRITTEN", sumsPath, sha256, null, rgetName, members.size());
     }
 

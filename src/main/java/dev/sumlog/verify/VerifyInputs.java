@@ -1,5 +1,6 @@
 package dev.sumlog.verify;
 
+import dev.sumlog.release.SumsFileNames;
 import dev.sumlog.tlog.TlogException;
 import dev.sumlog.tlog.note.NoteKeys;
 import dev.sumlog.tlog.note.NoteVerifier;
@@ -21,7 +22,6 @@ import java.util.Optional;
 public record VerifyInputs(Path file, Path sums, Path receipt, LogLocation log, NoteVerifier key) {
 
     /** Suffix of the receipt written beside each sums file. */
-    public static final String RECEIPT_SUFFIX = ".tlog-proof";
 
     /**
      * Applies the defaults: {@code sums} is the one sums file beside {@code file} that lists it,
@@ -35,7 +35,7 @@ public record VerifyInputs(Path file, Path sums, Path receipt, LogLocation log, 
         NoteVerifier key = parseKey(vkey);
         Path sumsFile = sums.isPresent() ? sums.get() : SumsFileLocator.locate(file);
         requireReadableFile(sumsFile, "--sums");
-        Path receiptFile = receipt.orElseGet(() -> sumsFile.resolveSibling(sumsFile.getFileName() + RECEIPT_SUFFIX));
+        Path receiptFile = receipt.orElseGet(() -> sumsFile.resolveSibling(sumsFile.getFileName() + SumsFileNames.RECEIPT_SUFFIX));
         if (receipt.isEmpty() && !Files.exists(receiptFile)) {
             throw new VerifyInputException("no receipt " + receiptFile + " beside the sums file; pass --receipt FILE");
         }
