@@ -16,6 +16,17 @@ public class AlertRepository {
         this.jdbc = jdbc;
     }
 
+    /** Kind of the alert for a logged release whose content changed. */
+    public static final String RELEASE_CHANGED = "RELEASE_CHANGED_AFTER_LOGGING";
+
+    /**
+     * The one place a changed, already logged release is raised: its published sums are kept and it
+     * is not logged again.
+     */
+    public void releaseChanged(long runId, String sumsPath, String evidence) {
+        raise(runId, RELEASE_CHANGED, sumsPath, evidence);
+    }
+
     public void raise(long runId, String kind, String subject, String evidence) {
         jdbc.update("INSERT INTO alert (run_id, kind, subject, evidence, created_at) VALUES (?, ?, ?, ?, ?)",
                 runId, kind, subject, evidence, Timestamp.from(Instant.now()));

@@ -1,21 +1,29 @@
 package dev.sumlog.catalog;
 
+import dev.sumlog.release.ArtifactKind;
+import dev.sumlog.release.ReleaseKey;
+import dev.sumlog.support.FileStamp;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
 /**
  * The artifact table. Every write here runs inside the calling chunk's transaction, so a row's state
- * and the step's restart cursor always commit together.
+ * and the step's restart cursor always commit together. States are {@link ArtifactState}.
  */
 @Repository
 public class ArtifactRepository {
+
+    private static final String STAMP_COLUMNS = "size, mtime, ctime, inode";
 
     private final JdbcTemplate jdbc;
 
@@ -24,9 +32,9 @@ public class ArtifactRepository {
     }
 
     /**
-     * Sorts crawled files against the catalog: fresh (never seen), changed (size, mtime or
-     * classification differ, or it had failed or vanished: hashed again), or unchanged (only marked
-     * seen, keeping its digest and release). One query per chunk.
+     * Sorts crawled files against the catalog: fresh (never seen), changed (stamp or classification
+     * differ, or it had failed or vanished: hashed again), or unchanged (only marked seen, keeping its
+     * digest and release). One query per chunk.
      */
     public CrawlDelta compare(String source, List<NewArtifact> files) {
         Map<String, Known> known = known(source, files);
@@ -51,7 +59,7 @@ public class ArtifactRepository {
      * Records a compared chunk. Fresh and changed files go (back) to PENDING, attached to the
      * release of their key ({@code releaseIds}, created by the caller); unchanged ones are marked seen.
      */
-    public void record(String source, long runId, CrawlDelta delta, Map<ReleaseCoordinates, Long> releaseIds) {
+    public void record(String source, long runId, CrawlDelta delta, Map<ReleaseKey, Long> releaseIds) {
         jdbc.batchUpdate("UPDATE artifact SET last_seen_run = ? WHERE source = ? AND path = ?", delta.unchanged(),
                 delta.unchanged().size(), (ps, f) -> {
                     ps.setLong(1, runId);
@@ -59,37 +67,31 @@ public class ArtifactRepository {
                     ps.setString(3, f.path());
                 });
         jdbc.batchUpdate("""
-                UPDATE artifact SET state = 'PENDING', release_id = ?, failure = NULL, size = ?, mtime = ?,
+                UPDATE artifact SET state = ?, release_id = ?, failure = NULL, size = ?, mtime = ?, ctime = ?, inode = ?,
                   kind = ?, project = ?, version = ?, note = ?, last_seen_run = ?
                 WHERE source = ? AND path = ?""", delta.changed(), delta.changed().size(), (ps, f) -> {
-            ps.setObject(1, releaseIds.get(ReleaseCoordinates.of(f)));
-            ps.setLong(2, f.size());
-            ps.setLong(3, f.mtime());
-            ps.setString(4, f.kind().name());
-            ps.setString(5, f.project());
-            ps.setString(6, f.version());
-            ps.setString(7, f.note());
-            ps.setLong(8, runId);
-            ps.setString(9, source);
-            ps.setString(10, f.path());
+            ps.setString(1, ArtifactState.PENDING.name());
+            ps.setObject(2, releaseIds.get(f.release()));
+            setStamp(ps, 3, f.stamp());
+            setClassification(ps, 7, f);
+            ps.setLong(11, runId);
+            ps.setString(12, source);
+            ps.setString(13, f.path());
         });
         jdbc.batchUpdate("""
-                INSERT INTO artifact (source, path, directory, file_name, size, mtime, kind, project, version,
-                                      note, state, release_id, first_seen_run, last_seen_run)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'PENDING', ?, ?, ?)""", delta.fresh(), delta.fresh().size(), (ps, f) -> {
-            ps.setString(1, source);
-            ps.setString(2, f.path());
-            ps.setString(3, f.directory());
-            ps.setString(4, f.fileName());
-            ps.setLong(5, f.size());
-            ps.setLong(6, f.mtime());
-            ps.setString(7, f.kind().name());
-            ps.setString(8, f.project());
-            ps.setString(9, f.version());
-            ps.setString(10, f.note());
-            ps.setObject(11, releaseIds.get(ReleaseCoordinates.of(f)));
+                INSERT INTO artifact (state, release_id, size, mtime, ctime, inode, kind, project, version, note,
+                                      first_seen_run, last_seen_run, source, path, directory, file_name)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", delta.fresh(), delta.fresh().size(), (ps, f) -> {
+            ps.setString(1, ArtifactState.PENDING.name());
+            ps.setObject(2, releaseIds.get(f.release()));
+            setStamp(ps, 3, f.stamp());
+            setClassification(ps, 7, f);
+            ps.setLong(11, runId);
             ps.setLong(12, runId);
-            ps.setLong(13, runId);
+            ps.setString(13, source);
+            ps.setString(14, f.path());
+            ps.setString(15, f.directory());
+            ps.setString(16, f.fileName());
         });
     }
 
@@ -99,18 +101,18 @@ public class ArtifactRepository {
         if (files.isEmpty()) {
             return known;
         }
-        String marks = String.join(", ", Collections.nCopies(files.size(), "?"));
         List<Object> args = new ArrayList<>(files.size() + 1);
         args.add(source);
         files.forEach(f -> args.add(f.path()));
-        jdbc.query("SELECT path, directory, file_name, size, mtime, kind, project, version, note, state, release_id "
-                + "FROM artifact WHERE source = ? AND path IN (" + marks + ")", rs -> {
-            NewArtifact seenAs = new NewArtifact(rs.getString(1), rs.getString(2), rs.getString(3), rs.getLong(4),
-                    rs.getLong(5), ArtifactKind.valueOf(rs.getString(6)), rs.getString(7), rs.getString(8),
-                    rs.getString(9));
-            String state = rs.getString(10);
-            known.put(seenAs.path(), new Known(seenAs, "FAILED".equals(state) || "GONE".equals(state),
-                    (Long) rs.getObject(11)));
+        jdbc.query("SELECT path, directory, file_name, " + STAMP_COLUMNS + ", kind, project, version, note, state, "
+                + "release_id FROM artifact WHERE source = ? AND path IN (" + Sql.marks(files.size()) + ")", rs -> {
+            String project = rs.getString(9);
+            ReleaseKey release = project == null ? null : new ReleaseKey(rs.getString(2), project, rs.getString(10));
+            NewArtifact seenAs = new NewArtifact(rs.getString(1), rs.getString(2), rs.getString(3), stamp(rs, 4),
+                    ArtifactKind.valueOf(rs.getString(8)), release, rs.getString(11));
+            ArtifactState state = ArtifactState.valueOf(rs.getString(12));
+            known.put(seenAs.path(), new Known(seenAs, state == ArtifactState.FAILED || state == ArtifactState.GONE,
+                    (Long) rs.getObject(13)));
         }, args.toArray());
         return known;
     }
@@ -127,10 +129,10 @@ public class ArtifactRepository {
                              Set<Long> releasesLosingMembers) {
 
         /** Release keys of the files that are (re)attached by this chunk. */
-        public Set<ReleaseCoordinates> attachedReleases() {
-            Set<ReleaseCoordinates> keys = new HashSet<>();
-            fresh.stream().filter(f -> f.project() != null).forEach(f -> keys.add(ReleaseCoordinates.of(f)));
-            changed.stream().filter(f -> f.project() != null).forEach(f -> keys.add(ReleaseCoordinates.of(f)));
+        public Set<ReleaseKey> attachedReleases() {
+            Set<ReleaseKey> keys = new HashSet<>();
+            fresh.stream().filter(f -> f.release() != null).forEach(f -> keys.add(f.release()));
+            changed.stream().filter(f -> f.release() != null).forEach(f -> keys.add(f.release()));
             return keys;
         }
     }
@@ -142,40 +144,82 @@ public class ArtifactRepository {
      * @return how many files are gone
      */
     public int markUnseenGone(String source, long runId) {
+        String gone = ArtifactState.GONE.name();
+        String pending = ReleaseState.PENDING.name();
         jdbc.update("""
-                UPDATE release_set SET state = 'PENDING' WHERE state <> 'PENDING' AND id IN (
-                  SELECT release_id FROM artifact WHERE source = ? AND last_seen_run < ? AND state <> 'GONE'
-                    AND release_id IS NOT NULL)""", source, runId);
+                UPDATE release_set SET state = ? WHERE state <> ? AND id IN (
+                  SELECT release_id FROM artifact WHERE source = ? AND last_seen_run < ? AND state <> ?
+                    AND release_id IS NOT NULL)""", pending, pending, source, runId, gone);
         return jdbc.update("""
-                UPDATE artifact SET state = 'GONE', release_id = NULL
-                WHERE source = ? AND last_seen_run < ? AND state <> 'GONE'""", source, runId);
+                UPDATE artifact SET state = ?, release_id = NULL
+                WHERE source = ? AND last_seen_run < ? AND state <> ?""", gone, source, runId, gone);
     }
 
     /** The next page of rows still to hash, in id order, strictly after {@code afterId}. */
     public List<PendingArtifact> nextPending(String source, long afterId, int limit) {
-        return jdbc.query("""
-                SELECT id, path, size, mtime FROM artifact
-                WHERE source = ? AND state = 'PENDING' AND id > ?
+        return jdbc.query("SELECT id, path, " + STAMP_COLUMNS + """
+                 FROM artifact WHERE source = ? AND state = ? AND id > ?
                 ORDER BY source, state, id FETCH FIRST ? ROWS ONLY""",
-                (rs, n) -> new PendingArtifact(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getLong(4)),
-                source, afterId, limit);
+                (rs, n) -> new PendingArtifact(rs.getLong(1), rs.getString(2), stamp(rs, 3)),
+                source, ArtifactState.PENDING.name(), afterId, limit);
+    }
+
+    /** How many files and bytes are still to hash (for progress and its ETA). */
+    public Backlog pendingBacklog(String source) {
+        return jdbc.queryForObject("SELECT COUNT(*), COALESCE(SUM(size), 0) FROM artifact WHERE source = ? AND state = ?",
+                (rs, n) -> new Backlog(rs.getLong(1), rs.getLong(2)), source, ArtifactState.PENDING.name());
     }
 
     /**
-     * Stores hash results. Guarded by {@code state = 'PENDING'} so replaying a chunk after a crash
+     * Stores hash results. Guarded by {@code state = PENDING} so replaying a chunk after a crash
      * cannot overwrite a newer result.
      */
     public void recordHashed(long runId, List<? extends HashOutcome> outcomes) {
         jdbc.batchUpdate("""
-                UPDATE artifact SET state = ?, sha256 = ?, size = ?, mtime = ?, failure = ?, hashed_run = ?
-                WHERE id = ? AND state = 'PENDING'""", outcomes, outcomes.size(), (ps, o) -> {
-            ps.setString(1, o.isFailed() ? "FAILED" : "HASHED");
+                UPDATE artifact SET state = ?, sha256 = ?, size = ?, mtime = ?, ctime = ?, inode = ?, failure = ?,
+                  hashed_run = ? WHERE id = ? AND state = ?""", outcomes, outcomes.size(), (ps, o) -> {
+            ps.setString(1, o.state().name());
             ps.setString(2, o.sha256());
-            ps.setLong(3, o.size());
-            ps.setLong(4, o.mtime());
-            ps.setString(5, o.failure());
-            ps.setLong(6, runId);
-            ps.setLong(7, o.id());
+            setStamp(ps, 3, o.stamp());
+            ps.setString(7, o.failure());
+            ps.setLong(8, runId);
+            ps.setLong(9, o.id());
+            ps.setString(10, ArtifactState.PENDING.name());
         });
+    }
+
+    /**
+     * Hashed files that belong to no release, ordered by directory: what the per-directory snapshots
+     * list. Streamed, so memory holds one row at a time.
+     */
+    public void forEachUnreleased(String source, Consumer<UnreleasedFile> action) {
+        jdbc.query("""
+                SELECT directory, file_name, sha256 FROM artifact
+                WHERE source = ? AND project IS NULL AND state = ? ORDER BY directory""",
+                rs -> {
+                    action.accept(new UnreleasedFile(rs.getString(1), rs.getString(2), rs.getString(3)));
+                }, source, ArtifactState.HASHED.name());
+    }
+
+    /** A hashed file of no release: one line of its directory's snapshot. */
+    public record UnreleasedFile(String directory, String fileName, String sha256) {
+    }
+
+    private static void setStamp(PreparedStatement ps, int first, FileStamp stamp) throws SQLException {
+        ps.setLong(first, stamp.size());
+        ps.setLong(first + 1, stamp.mtime());
+        ps.setLong(first + 2, stamp.ctimeNanos());
+        ps.setLong(first + 3, stamp.inode());
+    }
+
+    private static void setClassification(PreparedStatement ps, int first, NewArtifact f) throws SQLException {
+        ps.setString(first, f.kind().name());
+        ps.setString(first + 1, f.release() == null ? null : f.release().project());
+        ps.setString(first + 2, f.release() == null ? null : f.release().version());
+        ps.setString(first + 3, f.note());
+    }
+
+    private static FileStamp stamp(ResultSet rs, int first) throws SQLException {
+        return new FileStamp(rs.getLong(first), rs.getLong(first + 1), rs.getLong(first + 2), rs.getLong(first + 3));
     }
 }

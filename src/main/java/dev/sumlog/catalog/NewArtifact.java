@@ -1,12 +1,15 @@
 package dev.sumlog.catalog;
 
+import dev.sumlog.release.ArtifactKind;
+import dev.sumlog.release.ReleaseKey;
+import dev.sumlog.support.FileStamp;
+
 /**
  * A crawled file, classified, as the crawl step hands it to the catalog.
  *
- * @param project release key part (normalized project name), null when not in a release
- * @param version release key part (normalized version), null when not in a release
+ * @param release the release it belongs to, or null (mutable and, in the flat layout, unclassified files)
  * @param note    why a file is unclassified, or null
  */
-public record NewArtifact(String path, String directory, String fileName, long size, long mtime,
-                          ArtifactKind kind, String project, String version, String note) {
+public record NewArtifact(String path, String directory, String fileName, FileStamp stamp, ArtifactKind kind,
+                          ReleaseKey release, String note) {
 }

@@ -1,5 +1,7 @@
 package dev.sumlog.catalog;
 
-/** An artifact row waiting to be hashed, as the hash step reads it. */
-public record PendingArtifact(long id, String path, long size, long mtime) {
+import dev.sumlog.support.FileStamp;
+
+/** An artifact row waiting to be hashed, as the hash step reads it, with the stamp the crawl saw. */
+public record PendingArtifact(long id, String path, FileStamp stamp) {
 }

@@ -1,5 +1,9 @@
 package dev.sumlog.catalog;
 
+import dev.sumlog.release.ArtifactKind;
+import dev.sumlog.release.ReleaseKey;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
@@ -31,25 +35,28 @@ public class ProblemRepository {
      * into their directory's snapshot) and releases made only of sidecars (a signature without its file).
      */
     public List<Problem> reportedInRun(String source, long runId) {
-        return jdbc.query("""
-                SELECT path, reason, skipped FROM (
-                  SELECT path, reason, skipped FROM problem WHERE source = ? AND run_id = ?
-                  UNION ALL
-                  SELECT path, failure, TRUE FROM artifact WHERE source = ? AND state = 'FAILED' AND last_seen_run = ?
-                  UNION ALL
-                  SELECT COALESCE(NULLIF(directory, '') || '/', '') || project || '-' || version,
-                         blocked_by, TRUE FROM release_set WHERE source = ? AND state = 'BLOCKED'
-                  UNION ALL
-                  SELECT path, 'unclassified (' || note || '); listed in its directory snapshot', FALSE
-                  FROM artifact WHERE source = ? AND kind = 'UNCLASSIFIED' AND project IS NULL AND state = 'HASHED'
-                    AND last_seen_run = ?
-                  UNION ALL
-                  SELECT a.path, 'sidecar without its subject file', FALSE FROM artifact a
-                  WHERE a.source = ? AND a.kind = 'SIDECAR' AND a.state = 'HASHED' AND a.last_seen_run = ?
-                    AND NOT EXISTS (SELECT 1 FROM artifact s WHERE s.release_id = a.release_id AND s.kind = 'SUBJECT')
-                ) p ORDER BY path""",
+        String hashed = ArtifactState.HASHED.name();
+        List<Problem> reported = new ArrayList<>(jdbc.query("""
+                SELECT path, reason, skipped FROM problem WHERE source = ? AND run_id = ?
+                UNION ALL
+                SELECT path, failure, TRUE FROM artifact WHERE source = ? AND state = ? AND last_seen_run = ?
+                UNION ALL
+                SELECT path, 'unclassified (' || note || '); listed in its directory snapshot', FALSE
+                FROM artifact WHERE source = ? AND kind = ? AND project IS NULL AND state = ? AND last_seen_run = ?
+                UNION ALL
+                SELECT a.path, 'sidecar without its subject file', FALSE FROM artifact a
+                WHERE a.source = ? AND a.kind = ? AND a.state = ? AND a.last_seen_run = ?
+                  AND NOT EXISTS (SELECT 1 FROM artifact s WHERE s.release_id = a.release_id AND s.kind = ?)""",
                 (rs, n) -> new Problem(rs.getString(1), rs.getString(2), rs.getBoolean(3)),
-                source, runId, source, runId, source, source, runId, source, runId);
+                source, runId, source, ArtifactState.FAILED.name(), runId,
+                source, ArtifactKind.UNCLASSIFIED.name(), hashed, runId,
+                source, ArtifactKind.SIDECAR.name(), hashed, runId, ArtifactKind.SUBJECT.name()));
+        // Release names are built by ReleaseKey alone, never by SQL string concatenation.
+        reported.addAll(jdbc.query("SELECT directory, project, version, blocked_by FROM release_set WHERE source = ? AND state = ?",
+                (rs, n) -> new Problem(new ReleaseKey(rs.getString(1), rs.getString(2), rs.getString(3)).displayName(),
+                        rs.getString(4), true), source, ReleaseState.BLOCKED.name()));
+        reported.sort(Comparator.comparing(Problem::path));
+        return reported;
     }
 
     public record Problem(String path, String reason, boolean skipped) {

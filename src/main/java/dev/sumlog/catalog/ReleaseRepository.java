@@ -1,7 +1,7 @@
 package dev.sumlog.catalog;
 
+import dev.sumlog.release.ReleaseKey;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -11,12 +11,15 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
 /**
- * The release table and the grouping of artifacts into releases. Grouping is set-based SQL over
- * the release key the crawl stored on each artifact (directory, normalized project, version), so it
- * is idempotent and restart needs no cursor: running it again finds nothing left to do.
+ * The release table and the attachment of artifacts to releases. States are {@link ReleaseState}.
+ * Every method is idempotent, so a replayed chunk or a re-run repair changes nothing twice.
  */
 @Repository
 public class ReleaseRepository {
+
+    private static final String PENDING = ReleaseState.PENDING.name();
+    /** Artifacts that still count as members (anything but GONE); a constant, so inlined into the SQL. */
+    private static final String GONE = ArtifactState.GONE.name();
 
     private final JdbcTemplate jdbc;
 
@@ -35,27 +38,31 @@ public class ReleaseRepository {
     public int group(String source) {
         jdbc.update("""
                 INSERT INTO release_set (source, directory, project, version, state)
-                SELECT DISTINCT a.source, a.directory, a.project, a.version, 'PENDING' FROM artifact a
-                WHERE a.source = ? AND a.project IS NOT NULL AND a.state <> 'GONE'
+                SELECT DISTINCT a.source, a.directory, a.project, a.version, ? FROM artifact a
+                WHERE a.source = ? AND a.project IS NOT NULL AND a.state <> '%s'
                   AND a.release_id IS NULL
                   AND NOT EXISTS (SELECT 1 FROM release_set r WHERE r.source = a.source
                                   AND r.directory = a.directory AND r.project = a.project AND r.version = a.version)
-                """, source);
+                """.formatted(GONE), PENDING, source);
         // Driven from the detached artifacts (few) through the release key index, never per release.
         jdbc.update("""
-                UPDATE release_set SET state = 'PENDING' WHERE state <> 'PENDING' AND id IN (
+                UPDATE release_set SET state = ? WHERE state <> ? AND id IN (
                   SELECT r.id FROM artifact a JOIN release_set r ON r.source = a.source
                     AND r.directory = a.directory AND r.project = a.project AND r.version = a.version
-                  WHERE a.source = ? AND a.release_id IS NULL AND a.project IS NOT NULL AND a.state <> 'GONE')
-                """, source);
+                  WHERE a.source = ? AND a.release_id IS NULL AND a.project IS NOT NULL AND a.state <> '%s')
+                """.formatted(GONE), PENDING, PENDING, source);
         jdbc.update("""
                 UPDATE artifact SET release_id = (SELECT r.id FROM release_set r WHERE r.source = artifact.source
                         AND r.directory = artifact.directory AND r.project = artifact.project
                         AND r.version = artifact.version)
-                WHERE source = ? AND release_id IS NULL AND project IS NOT NULL AND state <> 'GONE'
-                """, source);
-        return jdbc.queryForObject("SELECT COUNT(*) FROM release_set WHERE source = ? AND state = 'PENDING'",
-                Integer.class, source);
+                WHERE source = ? AND release_id IS NULL AND project IS NOT NULL AND state <> '%s'
+                """.formatted(GONE), source);
+        return countPending(source);
+    }
+
+    public int countPending(String source) {
+        return jdbc.queryForObject("SELECT COUNT(*) FROM release_set WHERE source = ? AND state = ?",
+                Integer.class, source, PENDING);
     }
 
     /**
@@ -63,37 +70,38 @@ public class ReleaseRepository {
      * {@code alsoDirty} PENDING: they gain, change or lose a member in the caller's chunk. Looked up
      * by directory (the crawl order keeps a chunk within a few directories).
      */
-    public Map<ReleaseCoordinates, Long> attach(String source, Set<ReleaseCoordinates> keys, Set<Long> alsoDirty) {
-        Map<ReleaseCoordinates, Long> ids = existing(source, keys);
-        List<ReleaseCoordinates> missing = keys.stream().filter(k -> !ids.containsKey(k)).toList();
-        jdbc.batchUpdate("INSERT INTO release_set (source, directory, project, version, state) VALUES (?, ?, ?, ?, 'PENDING')",
+    public Map<ReleaseKey, Long> attach(String source, Set<ReleaseKey> keys, Set<Long> alsoDirty) {
+        Map<ReleaseKey, Long> ids = existing(source, keys);
+        List<ReleaseKey> missing = keys.stream().filter(k -> !ids.containsKey(k)).toList();
+        jdbc.batchUpdate("INSERT INTO release_set (source, directory, project, version, state) VALUES (?, ?, ?, ?, ?)",
                 missing, missing.size(), (ps, k) -> {
                     ps.setString(1, source);
                     ps.setString(2, k.directory());
                     ps.setString(3, k.project());
                     ps.setString(4, k.version());
+                    ps.setString(5, PENDING);
                 });
         if (!missing.isEmpty()) {
             ids.putAll(existing(source, new HashSet<>(missing)));
         }
         Set<Long> dirty = new HashSet<>(ids.values());
         dirty.addAll(alsoDirty);
-        jdbc.batchUpdate("UPDATE release_set SET state = 'PENDING' WHERE id = ? AND state <> 'PENDING'",
-                dirty.stream().map(id -> new Object[] {id}).toList());
+        jdbc.batchUpdate("UPDATE release_set SET state = ? WHERE id = ? AND state <> ?",
+                dirty.stream().map(id -> new Object[] {PENDING, id, PENDING}).toList());
         return ids;
     }
 
-    private Map<ReleaseCoordinates, Long> existing(String source, Set<ReleaseCoordinates> keys) {
-        Map<ReleaseCoordinates, Long> ids = new HashMap<>();
-        List<String> directories = keys.stream().map(ReleaseCoordinates::directory).distinct().toList();
+    private Map<ReleaseKey, Long> existing(String source, Set<ReleaseKey> keys) {
+        Map<ReleaseKey, Long> ids = new HashMap<>();
+        List<String> directories = keys.stream().map(ReleaseKey::directory).distinct().toList();
         if (directories.isEmpty()) {
             return ids;
         }
         List<Object> args = new ArrayList<>(directories);
         args.add(source);
         jdbc.query("SELECT id, directory, project, version FROM release_set WHERE directory IN ("
-                + String.join(", ", Collections.nCopies(directories.size(), "?")) + ") AND source = ?", rs -> {
-            ReleaseCoordinates key = new ReleaseCoordinates(rs.getString(2), rs.getString(3), rs.getString(4));
+                + Sql.marks(directories.size()) + ") AND source = ?", rs -> {
+            ReleaseKey key = new ReleaseKey(rs.getString(2), rs.getString(3), rs.getString(4));
             if (keys.contains(key)) {
                 ids.put(key, rs.getLong(1));
             }
@@ -102,52 +110,67 @@ public class ReleaseRepository {
     }
 
     /**
+     * Marks WRITTEN releases whose sums file the output tree {@code outRoot} does not hold (by the
+     * output registry) to be written again, so a new {@code --out} gets every sums file from the
+     * catalog without hashing anything again.
+     *
+     * @return releases marked
+     */
+    public int markMissingFrom(String source, String outRoot) {
+        return jdbc.update("""
+                UPDATE release_set SET state = ? WHERE source = ? AND state = ? AND NOT EXISTS (
+                  SELECT 1 FROM output_file o WHERE o.path = release_set.sums_path AND o.out_root = ?)""",
+                PENDING, source, ReleaseState.WRITTEN.name(), outRoot);
+    }
+
+    /**
+     * Queues BLOCKED releases to be tried again: what blocked them (an unreadable member, a name or
+     * file in the way of an output) may be gone, and a release must never stay unwritten silently.
+     */
+    public int retryBlocked(String source) {
+        return jdbc.update("UPDATE release_set SET state = ? WHERE source = ? AND state = ?",
+                PENDING, source, ReleaseState.BLOCKED.name());
+    }
+
+    /**
      * Next releases still to write, strictly after {@code afterId}, in id order, each with its live
      * members and the sums digest it was logged with (if any): three queries per page, not per release.
      */
     public List<ReleaseRow> nextPending(String source, long afterId, int limit) {
-        List<long[]> ids = new ArrayList<>();
-        List<String[]> keys = new ArrayList<>();
-        jdbc.query("""
+        List<ReleaseRow> heads = jdbc.query("""
                 SELECT id, directory, project, version FROM release_set
-                WHERE source = ? AND state = 'PENDING' AND id > ? ORDER BY source, state, id FETCH FIRST ? ROWS ONLY""",
-                rs -> {
-                    ids.add(new long[] {rs.getLong(1)});
-                    keys.add(new String[] {rs.getString(2), rs.getString(3), rs.getString(4)});
-                }, source, afterId, limit);
-        if (ids.isEmpty()) {
-            return List.of();
+                WHERE source = ? AND state = ? AND id > ? ORDER BY source, state, id FETCH FIRST ? ROWS ONLY""",
+                (rs, n) -> new ReleaseRow(rs.getLong(1), new ReleaseKey(rs.getString(2), rs.getString(3),
+                        rs.getString(4)), List.of(), null),
+                source, PENDING, afterId, limit);
+        if (heads.isEmpty()) {
+            return heads;
         }
-        String marks = String.join(", ", Collections.nCopies(ids.size(), "?"));
-        Object[] idArgs = ids.stream().map(id -> (Object) id[0]).toArray();
+        String marks = Sql.marks(heads.size());
+        Object[] ids = heads.stream().map(ReleaseRow::id).toArray();
         Map<Long, List<Member>> members = new HashMap<>();
-        jdbc.query("SELECT release_id, file_name, state, sha256, failure FROM artifact WHERE state <> 'GONE' "
-                + "AND release_id IN (" + marks + ") ORDER BY release_id, file_name", rs -> {
-            members.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>())
-                    .add(new Member(rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5)));
-        }, idArgs);
+        jdbc.query("SELECT release_id, file_name, state, sha256, failure FROM artifact WHERE state <> '" + GONE
+                + "' AND release_id IN (" + marks + ") ORDER BY release_id, file_name", rs -> {
+            members.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(new Member(rs.getString(2),
+                    ArtifactState.valueOf(rs.getString(3)), rs.getString(4), rs.getString(5)));
+        }, ids);
         Map<Long, String> logged = new HashMap<>();
-        jdbc.query("SELECT release_id, sums_sha256 FROM submission WHERE state = 'LOGGED' AND release_id IN ("
-                + marks + ") ORDER BY id", rs -> {
+        jdbc.query("SELECT release_id, sums_sha256 FROM submission WHERE state = '" + SubmissionState.LOGGED.name()
+                + "' AND release_id IN (" + marks + ") ORDER BY id", rs -> {
             logged.putIfAbsent(rs.getLong(1), rs.getString(2));
-        }, idArgs);
-        List<ReleaseRow> rows = new ArrayList<>(ids.size());
-        for (int i = 0; i < ids.size(); i++) {
-            long id = ids.get(i)[0];
-            String[] key = keys.get(i);
-            rows.add(new ReleaseRow(id, key[0], key[1], key[2], members.getOrDefault(id, List.of()), logged.get(id)));
-        }
-        return rows;
+        }, ids);
+        return heads.stream().map(h -> new ReleaseRow(h.id(), h.key(), members.getOrDefault(h.id(), List.of()),
+                logged.get(h.id()))).toList();
     }
 
     public void recordWritten(long runId, List<? extends WriteOutcome> outcomes) {
         jdbc.batchUpdate("""
                 UPDATE release_set SET state = ?, sums_path = ?, sums_sha256 = ?, blocked_by = ?, rget_name = ?,
                   member_count = ?, written_run = ? WHERE id = ?""", outcomes, outcomes.size(), (ps, o) -> {
-            ps.setString(1, o.state());
+            ps.setString(1, o.state().name());
             ps.setString(2, o.sumsPath());
             ps.setString(3, o.sumsSha256());
-            ps.setString(4, o.blockedBy());
+            ps.setString(4, o.reason());
             ps.setString(5, o.rgetName());
             ps.setInt(6, o.memberCount());
             ps.setLong(7, runId);
@@ -155,23 +178,28 @@ public class ReleaseRepository {
         });
     }
 
+    /** The newest releases of a source that have an rget name, for {@code status}. */
+    public List<NamedRelease> latestNamed(String source, int limit) {
+        return jdbc.query("""
+                SELECT directory, project, version, rget_name FROM release_set WHERE source = ? AND rget_name IS NOT NULL
+                ORDER BY id DESC FETCH FIRST ? ROWS ONLY""",
+                (rs, n) -> new NamedRelease(new ReleaseKey(rs.getString(1), rs.getString(2), rs.getString(3)),
+                        rs.getString(4)), source, limit);
+    }
+
+    /** A release with its rget name. */
+    public record NamedRelease(ReleaseKey key, String rgetName) {
+    }
+
     /**
      * A release to write.
      *
      * @param loggedSha256 the sums digest a log already holds for it, or null when never logged
      */
-    public record ReleaseRow(long id, String directory, String project, String version, List<Member> members,
-                             String loggedSha256) {
+    public record ReleaseRow(long id, ReleaseKey key, List<Member> members, String loggedSha256) {
     }
 
-    public record Member(String fileName, String state, String sha256, String failure) {
-    }
-
-    /**
-     * What the write step did with a release: WRITTEN (sums on disk), BLOCKED (a member could not be
-     * read, so no partial sums were written) or EMPTY (no live member left).
-     */
-    public record WriteOutcome(long releaseId, String state, String sumsPath, String sumsSha256,
-                               String blockedBy, String rgetName, int memberCount) {
+    /** A live member of a release as the write step needs it. */
+    public record Member(String fileName, ArtifactState state, String sha256, String failure) {
     }
 }

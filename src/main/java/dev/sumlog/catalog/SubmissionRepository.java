@@ -1,5 +1,7 @@
 package dev.sumlog.catalog;
 
+import dev.sumlog.release.ReleaseKey;
+import dev.sumlog.release.SumsFileNames;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -7,11 +9,15 @@ import org.springframework.stereotype.Repository;
 
 /**
  * Submissions of releases to transparency logs. One row per (release, log, sums content): the
- * same content is never sent twice, and a release whose content changed after it was logged is
- * held back (state CHANGED) and raised as an alert instead of being silently logged again.
+ * same content is never sent twice. A release that was logged with other content is never
+ * selected again: the write step keeps its published sums and raises the alert (state CHANGED).
+ * States are {@link SubmissionState}.
  */
 @Repository
 public class SubmissionRepository {
+
+    private static final String PENDING = SubmissionState.PENDING.name();
+    private static final String LOGGED = SubmissionState.LOGGED.name();
 
     private final JdbcTemplate jdbc;
 
@@ -19,22 +25,22 @@ public class SubmissionRepository {
         this.jdbc = jdbc;
     }
 
-    /** Releases written but without a submission to {@code logId} for their current sums. */
+    /** Written releases without a submission to {@code logId} for their current sums, never logged otherwise. */
     public List<Unsubmitted> unsubmitted(String source, String logId, long afterId, int limit) {
         return jdbc.query("""
-                SELECT r.id, r.directory, r.project, r.version, r.sums_path, r.sums_sha256,
-                       (SELECT MAX(s.sums_sha256) FROM submission s WHERE s.release_id = r.id AND s.log_id = ?
-                          AND s.state = 'LOGGED')
-                FROM release_set r
-                WHERE r.source = ? AND r.state = 'WRITTEN' AND r.id > ?
+                SELECT r.id, r.directory, r.project, r.version, r.sums_path, r.sums_sha256 FROM release_set r
+                WHERE r.source = ? AND r.state = ? AND r.id > ?
                   AND NOT EXISTS (SELECT 1 FROM submission s WHERE s.release_id = r.id AND s.log_id = ?
                                   AND s.sums_sha256 = r.sums_sha256)
+                  AND NOT EXISTS (SELECT 1 FROM submission s WHERE s.release_id = r.id AND s.state = ?
+                                  AND s.sums_sha256 <> r.sums_sha256)
                 ORDER BY r.source, r.state, r.id FETCH FIRST ? ROWS ONLY""",
-                (rs, n) -> new Unsubmitted(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        rs.getString(5), rs.getString(6), rs.getString(7)),
-                logId, source, afterId, logId, limit);
+                (rs, n) -> new Unsubmitted(rs.getLong(1), new ReleaseKey(rs.getString(2),
+                        rs.getString(3), rs.getString(4)), rs.getString(5), rs.getString(6)),
+                source, ReleaseState.WRITTEN.name(), afterId, logId, LOGGED, limit);
     }
 
+    /** Persists entries before anything is sent ("persist what you will send"). */
     public void insert(List<NewSubmission> rows) {
         jdbc.batchUpdate("""
                 INSERT INTO submission (release_id, log_id, sums_sha256, entry, state, attempts)
@@ -43,22 +49,24 @@ public class SubmissionRepository {
             ps.setString(2, r.logId());
             ps.setString(3, r.sumsSha256());
             ps.setString(4, r.entry());
-            ps.setString(5, r.state());
+            ps.setString(5, PENDING);
         });
-    }
-
-    /** A submission to create: PENDING (to send) or CHANGED (held back, alerted). */
-    public record NewSubmission(long releaseId, String logId, String sumsSha256, String entry, String state) {
     }
 
     public List<Pending> nextPending(String source, String logId, long afterId, int limit) {
         return jdbc.query("""
                 SELECT s.id, s.entry, s.expected_index, r.sums_path FROM submission s
                 JOIN release_set r ON r.id = s.release_id
-                WHERE r.source = ? AND s.log_id = ? AND s.state = 'PENDING' AND s.id > ?
+                WHERE r.source = ? AND s.log_id = ? AND s.state = ? AND s.id > ?
                 ORDER BY s.log_id, s.state, s.id FETCH FIRST ? ROWS ONLY""",
                 (rs, n) -> new Pending(rs.getLong(1), rs.getString(2), (Long) rs.getObject(3), rs.getString(4)),
-                source, logId, afterId, limit);
+                source, logId, PENDING, afterId, limit);
+    }
+
+    public long countPending(String source, String logId) {
+        return jdbc.queryForObject("""
+                SELECT COUNT(*) FROM submission s JOIN release_set r ON r.id = s.release_id
+                WHERE r.source = ? AND s.log_id = ? AND s.state = ?""", Long.class, source, logId, PENDING);
     }
 
     /** Records the index an append is about to give each submission; committed before the append. */
@@ -70,18 +78,39 @@ public class SubmissionRepository {
         jdbc.batchUpdate("UPDATE submission SET expected_index = ?, attempts = attempts + 1 WHERE id = ?", rows);
     }
 
+    /** Moves submissions to LOGGED; a null receipt path means the receipt could not be written (yet). */
     public void recordLogged(List<LoggedRow> rows) {
         jdbc.batchUpdate("""
-                UPDATE submission SET state = 'LOGGED', log_index = ?, receipt_path = ?, last_error = NULL
+                UPDATE submission SET state = ?, log_index = ?, receipt_path = ?, last_error = NULL
                 WHERE id = ?""", rows, rows.size(), (ps, r) -> {
-            ps.setLong(1, r.index());
-            ps.setString(2, r.receiptPath());
-            ps.setLong(3, r.id());
+            ps.setString(1, LOGGED);
+            ps.setLong(2, r.index());
+            ps.setString(3, r.receiptPath());
+            ps.setLong(4, r.id());
         });
     }
 
-    /** A submission now in the log at {@code index}, with its receipt written at {@code receiptPath}. */
+    /** A submission now in the log at {@code index}, with its receipt written at {@code receiptPath} (or null). */
     public record LoggedRow(long id, long index, String receiptPath) {
+    }
+
+    /**
+     * Logged submissions whose receipt the output tree {@code outRoot} does not hold (a new
+     * {@code --out}, or a receipt that could not be written), in id order after {@code afterId}.
+     */
+    public List<Receiptless> loggedWithoutReceipt(String source, String logId, String outRoot, long afterId, int limit) {
+        return jdbc.query("""
+                SELECT s.id, s.entry, s.log_index, r.sums_path FROM submission s JOIN release_set r ON r.id = s.release_id
+                WHERE r.source = ? AND s.log_id = ? AND s.state = ? AND s.id > ?
+                  AND NOT EXISTS (SELECT 1 FROM output_file o WHERE o.out_root = ?
+                                  AND o.path = r.sums_path || ?)
+                ORDER BY s.id FETCH FIRST ? ROWS ONLY""",
+                (rs, n) -> new Receiptless(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getString(4)),
+                source, logId, LOGGED, afterId, outRoot, SumsFileNames.RECEIPT_SUFFIX, limit);
+    }
+
+    /** A logged submission whose receipt is to be (re)written from the log. */
+    public record Receiptless(long id, String entry, long logIndex, String sumsPath) {
     }
 
     /**
@@ -97,17 +126,29 @@ public class SubmissionRepository {
     }
 
     /** Releases of {@code source} still waiting to be logged, with the last error. */
-    public List<String[]> stillPending(String source, String logId) {
+    public List<Unlogged> stillPending(String source, String logId) {
         return jdbc.query("""
                 SELECT r.sums_path, COALESCE(s.last_error, 'not attempted') FROM submission s
                 JOIN release_set r ON r.id = s.release_id
-                WHERE r.source = ? AND s.log_id = ? AND s.state = 'PENDING' ORDER BY r.sums_path""",
-                (rs, n) -> new String[] {rs.getString(1), rs.getString(2)}, source, logId);
+                WHERE r.source = ? AND s.log_id = ? AND s.state = ? ORDER BY r.sums_path""",
+                (rs, n) -> new Unlogged(rs.getString(1), rs.getString(2)), source, logId, PENDING);
     }
 
-    /** A written release not yet submitted; {@code loggedSha256} is set when other content was logged. */
-    public record Unsubmitted(long releaseId, String directory, String project, String version, String sumsPath,
-                              String sumsSha256, String loggedSha256) {
+    /** A release waiting to be logged and why. */
+    public record Unlogged(String sumsPath, String lastError) {
+
+        @Override
+        public String toString() {
+            return sumsPath + ": " + lastError;
+        }
+    }
+
+    /** A written release not yet submitted. */
+    public record Unsubmitted(long releaseId, ReleaseKey key, String sumsPath, String sumsSha256) {
+    }
+
+    /** An entry to persist as PENDING before it is sent. */
+    public record NewSubmission(long releaseId, String logId, String sumsSha256, String entry) {
     }
 
     /** A submission to send; {@code expectedIndex} is set when an earlier attempt may have appended it. */

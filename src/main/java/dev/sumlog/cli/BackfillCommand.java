@@ -6,6 +6,8 @@ import dev.sumlog.job.BackfillRunner.RunResult;
 import dev.sumlog.job.BackfillSpec;
 import dev.sumlog.job.StopSignal;
 import dev.sumlog.release.Layout;
+import dev.sumlog.submit.EmbeddedLogTarget;
+import dev.sumlog.submit.EmbeddedLogs;
 import dev.sumlog.support.OneLine;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -71,8 +73,11 @@ class BackfillCommand implements Callable<Integer> {
     private int runLocked(BackfillSpec spec) throws Exception {
         CountDownLatch finished = new CountDownLatch(1);
         int[] exitCode = {ExitCodes.FAILED};
-        ConfigurableApplicationContext context = CatalogContext.start(spec.state(), "backfill",
-                ctx -> ctx.getBeanFactory().registerSingleton("backfillSpec", spec));
+        EmbeddedLogTarget log = openLog(spec);
+        ConfigurableApplicationContext context = CatalogContext.start(spec.state(), "backfill", ctx -> {
+            ctx.getBeanFactory().registerSingleton("backfillSpec", spec);
+            ctx.getBeanFactory().registerSingleton("logTarget", log);
+        });
         Thread onSignal = new Thread(() -> {
             if (finished.getCount() > 0) {
                 System.err.println("sumlog: stop requested; finishing the current chunk (re-run the same command to resume)");
@@ -95,6 +100,15 @@ class BackfillCommand implements Callable<Integer> {
             } catch (IllegalStateException shuttingDown) {
                 // a signal arrived: the hook now ends the process with this run's exit code
             }
+        }
+    }
+
+    /** The log is opened before the context, so a lost key or a damaged log is one line and exit 2. */
+    private static EmbeddedLogTarget openLog(BackfillSpec spec) {
+        try {
+            return EmbeddedLogs.open(spec.state(), spec.log().dir(), spec.log().origin());
+        } catch (EmbeddedLogs.LogStateException e) {
+            throw new UsageException(e.getMessage());
         }
     }
 

@@ -1,13 +1,12 @@
 package dev.sumlog.digest;
 
+import dev.sumlog.support.FileStamp;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
-import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
@@ -16,8 +15,9 @@ import java.util.HexFormat;
  * Streaming SHA-256 of one file with the JDK {@link MessageDigest} (which uses the CPU's SHA
  * instructions). Memory is one reusable buffer per thread whatever the file size.
  *
- * <p>A digest is only returned for bytes that were stable while read: the size and mtime are
- * compared before and after, and the byte count must equal the size; a file that changes is read
+ * <p>A digest is only returned for bytes that were stable while read: the size, mtime, ctime and
+ * inode are compared before and after (the ctime catches a write whose mtime was put back), and the
+ * byte count must equal the size; a file that changes is read
  * again, up to {@link #ATTEMPTS} times, and otherwise reported as changing. The path is resolved
  * to its real path first, which must still be inside the archive root; that real path is what is
  * read.
@@ -39,7 +39,7 @@ public final class FileDigester {
     public Digest digest(String relativePath) throws IOException {
         Path path = insideRoot(root.resolve(relativePath));
         for (int attempt = 1; ; attempt++) {
-            BasicFileAttributes before = stat(path);
+            FileStamp before = stat(path);
             long read;
             byte[] sha256;
             try (FileChannel channel = FileChannel.open(path, StandardOpenOption.READ)) {
@@ -48,11 +48,9 @@ public final class FileDigester {
                 read = pump(channel, md);
                 sha256 = md.digest();
             }
-            BasicFileAttributes after = stat(path);
-            boolean stable = read == before.size() && after.size() == before.size()
-                    && after.lastModifiedTime().equals(before.lastModifiedTime());
-            if (stable) {
-                return new Digest(HexFormat.of().formatHex(sha256), read, after.lastModifiedTime().toMillis());
+            FileStamp after = stat(path);
+            if (read == before.size() && after.equals(before)) {
+                return new Digest(HexFormat.of().formatHex(sha256), after);
             }
             if (attempt == ATTEMPTS) {
                 throw new IOException("file kept changing while it was read (" + ATTEMPTS + " attempts)");
@@ -87,12 +85,12 @@ public final class FileDigester {
         return real;
     }
 
-    private static BasicFileAttributes stat(Path realPath) throws IOException {
-        BasicFileAttributes attrs = Files.readAttributes(realPath, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+    private static FileStamp stat(Path realPath) throws IOException {
+        FileStamp.Typed attrs = FileStamp.read(realPath, LinkOption.NOFOLLOW_LINKS);
         if (!attrs.isRegularFile()) {
             throw new IOException("no longer a regular file");
         }
-        return attrs;
+        return attrs.stamp();
     }
 
     private static MessageDigest sha256() {
@@ -103,7 +101,7 @@ public final class FileDigester {
         }
     }
 
-    /** A stable digest with the size and mtime of the bytes that produced it. */
-    public record Digest(String sha256, long size, long mtime) {
+    /** A stable digest with the stamp of the bytes that produced it. */
+    public record Digest(String sha256, FileStamp stamp) {
     }
 }

@@ -2,6 +2,7 @@ package dev.sumlog.digest;
 
 import dev.sumlog.catalog.ArtifactRepository;
 import dev.sumlog.catalog.HashOutcome;
+import dev.sumlog.support.RunIds;
 import org.springframework.batch.core.listener.StepExecutionListener;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.infrastructure.item.Chunk;
@@ -22,7 +23,7 @@ public class HashOutcomeWriter implements ItemWriter<HashOutcome>, StepExecution
 
     @Override
     public void beforeStep(StepExecution stepExecution) {
-        runId = stepExecution.getJobExecution().getJobInstance().getInstanceId();
+        runId = RunIds.of(stepExecution);
     }
 
     @Override

@@ -28,7 +28,7 @@ public class HashProcessor implements ItemProcessor<PendingArtifact, HashOutcome
         trace.hashing(artifact.path());
         try {
             FileDigester.Digest d = digester.digest(artifact.path());
-            return HashOutcome.hashed(artifact, d.sha256(), d.size(), d.mtime());
+            return HashOutcome.hashed(artifact, d.sha256(), d.stamp());
         } catch (NoSuchFileException e) {
             return HashOutcome.failed(artifact, "vanished before it could be read");
         } catch (AccessDeniedException e) {

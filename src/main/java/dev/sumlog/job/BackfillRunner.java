@@ -5,6 +5,8 @@ import dev.sumlog.catalog.ProblemRepository;
 import dev.sumlog.catalog.ProblemRepository.Problem;
 import dev.sumlog.catalog.SubmissionRepository;
 import dev.sumlog.submit.LogTarget;
+import dev.sumlog.support.OneLine;
+import dev.sumlog.support.RunIds;
 import java.io.PrintStream;
 import java.util.Comparator;
 import java.util.List;
@@ -23,8 +25,9 @@ import org.springframework.stereotype.Component;
  * Decides whether a backfill command starts, resumes or recovers, so that "re-run the same command"
  * is the whole restart procedure.
  *
- * <p>A backfill is identified by (source, out, generation). The latest generation for a source and
- * output is: resumed when it FAILED or STOPPED; recovered (Spring Batch {@code JobOperator.recover})
+ * <p>A backfill is identified by (archive, generation), where the archive is its identity
+ * ({@link BackfillSpec#sourceId()}: the archive-id or public URL, never the local path), so a moved
+ * source or a new output tree continues the same backfill. The latest generation of an archive is: resumed when it FAILED or STOPPED; recovered (Spring Batch {@code JobOperator.recover})
  * and then resumed when it was left STARTED or STOPPING by a killed process (the state lock proves no
  * live process owns it); followed by a new generation when it COMPLETED, which re-crawls and hashes
  * only what is new or changed. No incrementer is used (Spring Batch #4910).
@@ -43,6 +46,9 @@ public class BackfillRunner {
     private final String logId;
     private final PrintStream out = System.out;
 
+    static final String ARCHIVE = "archive";
+    static final String GENERATION = "generation";
+
     public BackfillRunner(JobOperator jobOperator, JobRepository jobRepository, Job backfill, BackfillSpec spec,
                           ProblemRepository problems, SubmissionRepository submissions, AlertRepository alerts,
                           LogTarget logTarget) {
@@ -59,24 +65,25 @@ public class BackfillRunner {
     public RunResult run() throws Exception {
         JobExecution last = lastExecution();
         JobExecution execution;
+        out.println("backfill of " + OneLine.escape(spec.sourceId()) + " from " + OneLine.escape(spec.source().toString())
+                + " into " + OneLine.escape(spec.out().toString()));
         if (last == null) {
-            out.println("starting backfill of " + spec.source() + " into " + spec.out());
             execution = jobOperator.start(backfill, parameters(1));
         } else {
-            long generation = last.getJobParameters().getLong("generation");
+            long generation = last.getJobParameters().getLong(GENERATION);
             execution = switch (last.getStatus()) {
                 case COMPLETED, ABANDONED -> {
-                    out.println("previous backfill complete; starting run " + (generation + 1)
-                            + " for new and changed files");
+                    out.println("run " + RunIds.of(last) + " complete; starting a new run for new and changed files");
                     yield jobOperator.start(backfill, parameters(generation + 1));
                 }
                 case FAILED, STOPPED -> {
-                    out.println("resuming interrupted backfill (execution " + last.getId() + ", " + last.getStatus() + ")");
+                    out.println("resuming run " + RunIds.of(last) + " (" + last.getStatus() + ", execution "
+                            + last.getId() + ")");
                     yield jobOperator.restart(last);
                 }
                 default -> {
-                    out.println("recovering backfill execution " + last.getId() + " left " + last.getStatus()
-                            + " by a process that was killed; resuming it");
+                    out.println("recovering run " + RunIds.of(last) + " (execution " + last.getId() + " left "
+                            + last.getStatus() + " by a process that was killed); resuming it");
                     yield jobOperator.restart(jobOperator.recover(last));
                 }
             };
@@ -87,7 +94,7 @@ public class BackfillRunner {
                 .map(t -> t.getMessage() != null ? t.getMessage() : t.toString()).orElse(null);
         List<String> raised = alerts.ofRun(runId).stream().map(AlertRepository.Alert::toString).toList();
         List<String> unlogged = submissions.stillPending(spec.sourceId(), logId)
-                .stream().map(p -> p[0] + ": " + p[1]).toList();
+                .stream().map(SubmissionRepository.Unlogged::toString).toList();
         return new RunResult(execution.getStatus(), execution.getId(), runId, reported, failure, raised, unlogged);
     }
 
@@ -95,16 +102,18 @@ public class BackfillRunner {
         return jobRepository.findJobInstances(BackfillJobConfiguration.JOB_NAME).stream()
                 .sorted(Comparator.comparingLong(JobInstance::getInstanceId).reversed())
                 .map(jobRepository::getLastJobExecution)
-                .filter(e -> e != null && spec.sourceId().equals(e.getJobParameters().getString("source"))
-                        && spec.out().toString().equals(e.getJobParameters().getString("out")))
+                .filter(e -> e != null && spec.sourceId().equals(e.getJobParameters().getString(ARCHIVE)))
                 .findFirst().orElse(null);
     }
 
     private JobParameters parameters(long generation) {
+        // Only the archive and the generation identify a run; where it is read from and written to
+        // are recorded for `status` but may change between restarts (a moved source, a new --out).
         return new JobParametersBuilder()
-                .addString("source", spec.sourceId())
-                .addString("out", spec.out().toString())
-                .addLong("generation", generation)
+                .addString(ARCHIVE, spec.sourceId())
+                .addLong(GENERATION, generation)
+                .addString("source", spec.source().toString(), false)
+                .addString("out", spec.out().toString(), false)
                 .toJobParameters();
     }
 

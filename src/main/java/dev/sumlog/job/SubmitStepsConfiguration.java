@@ -1,15 +1,17 @@
 package dev.sumlog.job;
 
 import dev.sumlog.SumlogProperties;
-import dev.sumlog.catalog.AlertRepository;
 import dev.sumlog.catalog.LogCheckpointRepository;
+import dev.sumlog.catalog.OutputRepository;
+import dev.sumlog.catalog.ProblemRepository;
 import dev.sumlog.catalog.SubmissionRepository;
-import dev.sumlog.submit.EmbeddedLogTarget;
-import dev.sumlog.submit.LogKeyStore;
+import dev.sumlog.output.OutputTree;
 import dev.sumlog.submit.LogTarget;
 import dev.sumlog.submit.PrepareSubmissionsTasklet;
+import dev.sumlog.submit.RestoreReceiptsTasklet;
 import dev.sumlog.submit.SubmitTasklet;
-import java.io.IOException;
+import org.springframework.batch.core.listener.ChunkListener;
+import org.springframework.batch.core.listener.StepExecutionListener;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
@@ -20,38 +22,55 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
-/** The backfill's logging steps: the log target, preparing entries, submitting them. Wiring only. */
+/**
+ * The backfill's logging steps: preparing entries, restoring receipts the output tree lacks,
+ * submitting. Wiring only. The {@link LogTarget} is opened by the command before the context
+ * starts (so a missing key or a damaged log is one line, not a bean failure) and registered as a
+ * singleton.
+ */
 @Configuration(proxyBeanMethods = false)
 @Profile("backfill")
 class SubmitStepsConfiguration {
 
-    @Bean(destroyMethod = "close")
-    LogTarget logTarget(BackfillSpec spec) throws IOException {
-        return EmbeddedLogTarget.open(spec.log().dir(), LogKeyStore.loadOrCreate(spec.state(), spec.log().origin()));
+    @Bean
+    SubmitTasklet.Repositories submitRepositories(SubmissionRepository submissions, LogCheckpointRepository checkpoints,
+                                                  OutputRepository outputs, ProblemRepository problems) {
+        return new SubmitTasklet.Repositories(submissions, checkpoints, outputs, problems);
     }
 
     @Bean
     Step prepareSubmissionsStep(JobRepository jobRepository, PlatformTransactionManager tx, BackfillSpec spec,
-                                SubmissionRepository submissions, AlertRepository alerts, LogTarget logTarget,
+                                SubmissionRepository submissions, ProblemRepository problems, LogTarget logTarget,
                                 StopSignal stop) {
         return new StepBuilder("prepareSubmissions", jobRepository)
-                .tasklet(new PrepareSubmissionsTasklet(submissions, alerts, spec.sourceId(), spec.publicSource(),
+                .tasklet(new PrepareSubmissionsTasklet(submissions, problems, spec.sourceId(), spec.publicSource(),
                         logTarget.id()), tx)
                 .listener(stop)
                 .build();
     }
 
     @Bean
+    Step restoreReceiptsStep(JobRepository jobRepository, PlatformTransactionManager tx, BackfillSpec spec,
+                             SubmitTasklet.Repositories repositories, LogTarget logTarget, OutputTree out,
+                             StopSignal stop) {
+        return new StepBuilder("restoreReceipts", jobRepository)
+                .tasklet(new RestoreReceiptsTasklet(repositories, logTarget, spec.sourceId(), out), tx)
+                .listener(stop)
+                .build();
+    }
+
+    @Bean
     Step submitStep(JobRepository jobRepository, PlatformTransactionManager tx, BackfillSpec spec,
-                    SumlogProperties properties, SubmissionRepository submissions, LogCheckpointRepository checkpoints,
-                    LogTarget logTarget, StopSignal stop, ProgressReporter progress) {
+                    SumlogProperties properties, SubmitTasklet.Repositories repositories, LogTarget logTarget,
+                    OutputTree out, StopSignal stop, ProgressReporter progress) {
         var ownTransaction = new TransactionTemplate(tx);
         ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
-        var tasklet = new SubmitTasklet(submissions, checkpoints, logTarget, ownTransaction, spec.log().policy(),
-                spec.sourceId(), spec.out(), spec.chunkSize(), System.out, haltAfter(properties.haltAfterAppends()));
+        var tasklet = new SubmitTasklet(repositories, logTarget, ownTransaction, spec.log().policy(),
+                spec.sourceId(), out, spec.chunkSize(), System.out, haltAfter(properties.haltAfterAppends()));
+        // Both listener roles of the reporter: the step's start and end, and each tasklet call.
         return new StepBuilder("submit", jobRepository)
                 .tasklet(tasklet, tx)
-                .listener(stop).listener(progress)
+                .listener(stop).listener((StepExecutionListener) progress).listener((ChunkListener<?, ?>) progress)
                 .build();
     }
 

@@ -41,6 +41,14 @@ public record ReleaseKey(String directory, String project, String version) {
         return version.isEmpty() ? project : project + "-" + version;
     }
 
+    /**
+     * The release's name within the archive: {@code <directory>/<name()>}, or {@link #name()} at the
+     * root. The one place it is built: log entries, reports and {@code status} all use it.
+     */
+    public String displayName() {
+        return directory.isEmpty() ? name() : directory + "/" + name();
+    }
+
     /** True for the single release of a {@link Layout#PER_DIRECTORY} directory. */
     public boolean isWholeDirectory() {
         return version.isEmpty();

@@ -35,7 +35,7 @@ public final class ReleaseKeys {
             }
             return Optional.of(new ReleaseKey(directory, classification.project(), classification.version()));
         }
-        if (classification.kind() == Classification.Kind.MUTABLE) {
+        if (classification.kind() == ArtifactKind.MUTABLE) {
             return Optional.empty();
         }
         return Optional.of(new ReleaseKey(directory, directoryProject(directory), ""));

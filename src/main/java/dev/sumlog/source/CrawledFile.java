@@ -1,28 +1,29 @@
 package dev.sumlog.source;
 
+import dev.sumlog.support.FileStamp;
+
 /**
  * One entry the crawl found under the archive root.
  *
  * @param path    relative to the root, '/'-separated, never starting with '/' or containing '..'
- * @param size    bytes, as seen when listed
- * @param mtime   last modification, epoch milliseconds
+ * @param stamp   size, mtime, ctime and inode as seen when listed (null for a problem entry)
  * @param problem null for a regular file to catalog; otherwise what to report about the entry
  * @param skipped whether the entry was left out (a symlink loop, a FIFO, an unreadable directory):
  *                such entries make the run exit 4; a mere notice (a symlinked directory whose target
  *                is crawled anyway) does not
  */
-public record CrawledFile(String path, long size, long mtime, String problem, boolean skipped) {
+public record CrawledFile(String path, FileStamp stamp, String problem, boolean skipped) {
 
-    public static CrawledFile regular(String path, long size, long mtime) {
-        return new CrawledFile(path, size, mtime, null, false);
+    public static CrawledFile regular(String path, FileStamp stamp) {
+        return new CrawledFile(path, stamp, null, false);
     }
 
     public static CrawledFile skipped(String path, String problem) {
-        return new CrawledFile(path, 0, 0, problem, true);
+        return new CrawledFile(path, null, problem, true);
     }
 
     public static CrawledFile notice(String path, String problem) {
-        return new CrawledFile(path, 0, 0, problem, false);
+        return new CrawledFile(path, null, problem, false);
     }
 
     public boolean isRegular() {

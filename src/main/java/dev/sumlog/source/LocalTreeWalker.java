@@ -1,5 +1,6 @@
 package dev.sumlog.source;
 
+import dev.sumlog.support.FileStamp;
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.DirectoryStream;
@@ -8,7 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -81,9 +81,9 @@ public final class LocalTreeWalker implements Iterator<CrawledFile> {
     private CrawledFile visit(String relative) {
         boolean pastCursor = resumeAfter == null || TreeOrder.compare(relative, resumeAfter) > 0;
         Path path = root.resolve(relative);
-        BasicFileAttributes attrs;
+        FileStamp.Typed attrs;
         try {
-            attrs = Files.readAttributes(path, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+            attrs = FileStamp.read(path, LinkOption.NOFOLLOW_LINKS);
         } catch (NoSuchFileException e) {
             return pastCursor ? CrawledFile.skipped(relative, "vanished while listed, or a name that is not valid UTF-8") : null;
         } catch (IOException e) {
@@ -100,7 +100,7 @@ public final class LocalTreeWalker implements Iterator<CrawledFile> {
             return null;
         }
         if (attrs.isRegularFile()) {
-            return CrawledFile.regular(relative, attrs.size(), attrs.lastModifiedTime().toMillis());
+            return CrawledFile.regular(relative, attrs.stamp());
         }
         if (attrs.isSymbolicLink()) {
             return visitLink(relative, path);
@@ -123,13 +123,13 @@ public final class LocalTreeWalker implements Iterator<CrawledFile> {
             return CrawledFile.skipped(relative, "symlink points outside the archive root");
         }
         try {
-            BasicFileAttributes attrs = Files.readAttributes(target, BasicFileAttributes.class);
+            FileStamp.Typed attrs = FileStamp.read(target);
             if (attrs.isDirectory()) {
                 return CrawledFile.notice(relative, "symlink to a directory not followed; its target "
                         + root.relativize(target) + " is crawled directly");
             }
             if (attrs.isRegularFile()) {
-                return CrawledFile.regular(relative, attrs.size(), attrs.lastModifiedTime().toMillis());
+                return CrawledFile.regular(relative, attrs.stamp());
             }
             return CrawledFile.skipped(relative, "symlink to " + SpecialFiles.describe(target));
         } catch (IOException e) {

@@ -1,5 +1,8 @@
 package dev.sumlog.status;
 
+import dev.sumlog.catalog.ArtifactState;
+import dev.sumlog.catalog.ReleaseRepository;
+import dev.sumlog.catalog.ReleaseState;
 import dev.sumlog.support.OneLine;
 import java.io.PrintStream;
 import java.sql.Timestamp;
@@ -16,9 +19,11 @@ import org.springframework.stereotype.Component;
 public class StatusReport {
 
     private final JdbcTemplate jdbc;
+    private final ReleaseRepository releases;
 
-    public StatusReport(JdbcTemplate jdbc) {
+    public StatusReport(JdbcTemplate jdbc, ReleaseRepository releases) {
         this.jdbc = jdbc;
+        this.releases = releases;
     }
 
     public void print(PrintStream out, int runs) {
@@ -55,8 +60,9 @@ public class StatusReport {
         out.printf("    files found %d, hashed %d (%s), failed %d; releases written %d; skipped %d; alerts %d%n",
                 stepCount(instance, "crawl"), stepCount(instance, "hash"),
                 megabytes(count("SELECT COALESCE(SUM(size), 0) FROM artifact WHERE hashed_run = ?", instance)),
-                count("SELECT COUNT(*) FROM artifact WHERE state = 'FAILED' AND hashed_run = ?", instance),
-                count("SELECT COUNT(*) FROM release_set WHERE state = 'WRITTEN' AND written_run = ?", instance),
+                count("SELECT COUNT(*) FROM artifact WHERE state = ? AND hashed_run = ?", ArtifactState.FAILED.name(), instance),
+                count("SELECT COUNT(*) FROM release_set WHERE state = ? AND written_run = ?", ReleaseState.WRITTEN.name(),
+                        instance),
                 count("SELECT COUNT(*) FROM problem WHERE skipped = TRUE AND run_id = ?", instance),
                 count("SELECT COUNT(*) FROM alert WHERE run_id = ?", instance));
         for (long execution : executions) {
@@ -80,8 +86,8 @@ public class StatusReport {
             default -> "it was left " + status + " (process killed?); re-running the same command recovers and resumes it";
         };
         out.printf("      %s: %d files still to hash, %d releases still to write%n", how,
-                count("SELECT COUNT(*) FROM artifact WHERE source = ? AND state = 'PENDING'", source),
-                count("SELECT COUNT(*) FROM release_set WHERE source = ? AND state = 'PENDING'", source));
+                count("SELECT COUNT(*) FROM artifact WHERE source = ? AND state = ?", source, ArtifactState.PENDING.name()),
+                releases.countPending(source));
     }
 
     private void printSource(PrintStream out, String source) {
@@ -94,12 +100,8 @@ public class StatusReport {
         jdbc.query("SELECT state, COUNT(*) FROM release_set WHERE source = ? GROUP BY state ORDER BY state", rs -> {
             out.printf("    releases %-8s %5d%n", rs.getString(1), rs.getLong(2));
         }, source);
-        jdbc.query("""
-                SELECT COALESCE(NULLIF(directory, '') || '/', '') || project || '-' || version, rget_name
-                FROM release_set WHERE source = ? AND rget_name IS NOT NULL ORDER BY id DESC FETCH FIRST 5 ROWS ONLY""",
-                rs -> {
-                    out.printf("    release %s  rget %s%n", OneLine.escape(rs.getString(1)), rs.getString(2));
-                }, source);
+        releases.latestNamed(source, 5).forEach(r -> out.printf("    release %s  rget %s%n",
+                OneLine.escape(r.key().displayName()), r.rgetName()));
     }
 
     private String param(long executionId, String name) {

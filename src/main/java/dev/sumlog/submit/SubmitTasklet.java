@@ -1,19 +1,20 @@
 package dev.sumlog.submit;
 
 import dev.sumlog.catalog.LogCheckpointRepository;
+import dev.sumlog.catalog.OutputRepository;
+import dev.sumlog.catalog.ProblemRepository;
 import dev.sumlog.catalog.SubmissionRepository;
-import dev.sumlog.catalog.SubmissionRepository.LoggedRow;
 import dev.sumlog.catalog.SubmissionRepository.Pending;
+import dev.sumlog.output.OutputTree;
 import dev.sumlog.submit.LogTarget.Logged;
-import dev.sumlog.release.SumsFileNames;
-import dev.sumlog.sums.AtomicFiles;
+import dev.sumlog.submit.ReceiptWriter.Request;
+import dev.sumlog.submit.ReceiptWriter.Result;
+import dev.sumlog.support.RunIds;
 import dev.sumlog.tlog.note.Checkpoint;
 import dev.sumlog.tlog.note.Note;
-import dev.sumlog.tlog.receipt.TlogProof;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -37,12 +38,15 @@ public class SubmitTasklet implements Tasklet {
 
     private final SubmissionRepository submissions;
     private final LogCheckpointRepository checkpoints;
+    private final OutputRepository outputs;
+    private final ProblemRepository problems;
+    private final ReceiptWriter receipts;
     private final LogTarget target;
     private final TransactionTemplate ownTransaction;
     private final RateLimiter limiter;
     private final Retrier retrier;
     private final String source;
-    private final Path outRoot;
+    private final OutputTree outTree;
     private final int batchSize;
     private final PrintStream out;
     private final CrashHook crashHook;
@@ -53,17 +57,25 @@ public class SubmitTasklet implements Tasklet {
         void afterAppend();
     }
 
-    public SubmitTasklet(SubmissionRepository submissions, LogCheckpointRepository checkpoints, LogTarget target,
-                         TransactionTemplate ownTransaction, SubmitPolicy policy, String source, Path outRoot,
-                         int batchSize, PrintStream out, CrashHook crashHook) {
-        this.submissions = submissions;
-        this.checkpoints = checkpoints;
+    /** The catalog this step reads and records in. */
+    public record Repositories(SubmissionRepository submissions, LogCheckpointRepository checkpoints,
+                               OutputRepository outputs, ProblemRepository problems) {
+    }
+
+    public SubmitTasklet(Repositories repositories, LogTarget target, TransactionTemplate ownTransaction,
+                         SubmitPolicy policy, String source, OutputTree outTree, int batchSize, PrintStream out,
+                         CrashHook crashHook) {
+        this.submissions = repositories.submissions();
+        this.checkpoints = repositories.checkpoints();
+        this.outputs = repositories.outputs();
+        this.problems = repositories.problems();
+        this.receipts = new ReceiptWriter(outTree, outputs);
         this.target = target;
         this.ownTransaction = ownTransaction;
         this.limiter = RateLimiter.of(policy);
         this.retrier = new Retrier(policy);
         this.source = source;
-        this.outRoot = outRoot;
+        this.outTree = outTree;
         this.batchSize = batchSize;
         this.out = out;
         this.crashHook = crashHook;
@@ -83,12 +95,12 @@ public class SubmitTasklet implements Tasklet {
         }
         lastId = batch.get(batch.size() - 1).id();
         List<Pending> toAppend = new ArrayList<>();
-        List<LoggedRow> logged = new ArrayList<>();
+        List<Request> logged = new ArrayList<>();
         for (Pending p : batch) {
             Optional<Logged> earlier = p.expectedIndex() == null ? Optional.empty()
                     : target.find(bytes(p), p.expectedIndex());
             if (earlier.isPresent()) {
-                logged.add(writeReceipt(p, earlier.get()));
+                logged.add(request(p, earlier.get()));
             } else {
                 toAppend.add(p);
             }
@@ -102,14 +114,17 @@ public class SubmitTasklet implements Tasklet {
                         message -> out.println("  submit: " + message));
                 crashHook.afterAppend();
                 for (int i = 0; i < toAppend.size(); i++) {
-                    logged.add(writeReceipt(toAppend.get(i), appended.get(i)));
+                    logged.add(request(toAppend.get(i), appended.get(i)));
                 }
             } catch (IOException e) {
                 out.println("  submit: " + toAppend.size() + " release(s) stay pending: " + e.getMessage());
                 submissions.recordFailure(toAppend, e.getMessage());
             }
         }
-        submissions.recordLogged(logged);
+        Result written = receipts.writeAll(logged);
+        submissions.recordLogged(written.logged());
+        outputs.record(outTree.key(), written.written());
+        problems.record(RunIds.of(chunkContext), source, written.skipped());
         contribution.incrementWriteCount(logged.size());
         saveCheckpoint();
         return RepeatStatus.CONTINUABLE;
@@ -155,16 +170,8 @@ public class SubmitTasklet implements Tasklet {
         return Optional.of(found);
     }
 
-    /**
-     * Writes the receipt beside the sums file. Its {@code extra} carries the entry itself, so the
-     * receipt verifies offline: the inclusion proof authenticates the entry, the entry names the sums.
-     */
-    private LoggedRow writeReceipt(Pending p, Logged logged) throws IOException {
-        String receiptPath = p.sumsPath() + SumsFileNames.RECEIPT_SUFFIX;
-        TlogProof proof = logged.receipt();
-        TlogProof withEntry = new TlogProof(Optional.of(bytes(p)), proof.index(), proof.proof(), proof.checkpointNote());
-        AtomicFiles.write(outRoot.resolve(receiptPath), withEntry.format().getBytes(StandardCharsets.UTF_8));
-        return new LoggedRow(p.id(), logged.index(), receiptPath);
+    private static Request request(Pending p, Logged logged) {
+        return new Request(p.id(), p.sumsPath(), bytes(p), logged);
     }
 
     private static byte[] bytes(Pending p) {

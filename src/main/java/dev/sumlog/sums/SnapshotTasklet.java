@@ -1,66 +1,82 @@
 package dev.sumlog.sums;
 
+import dev.sumlog.catalog.ArtifactRepository;
+import dev.sumlog.catalog.ArtifactRepository.UnreleasedFile;
+import dev.sumlog.catalog.OutputRepository;
+import dev.sumlog.catalog.OutputRepository.OutputFile;
+import dev.sumlog.catalog.ProblemRepository;
+import dev.sumlog.catalog.ProblemRepository.Problem;
+import dev.sumlog.output.OutputClashException;
+import dev.sumlog.output.OutputFailures;
+import dev.sumlog.output.OutputTree;
 import dev.sumlog.release.SumsFileNames;
+import dev.sumlog.support.RunIds;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.scope.context.ChunkContext;
+import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Writes, per directory, the snapshot of files that belong to no release (branch tarballs and other
  * mutable files, and unclassified files): same line format as a sums file so {@code sha256sum -c}
  * reads it, under a name that can never be taken for a release's sums. It is a point-in-time record
- * rewritten by every run, streamed one directory at a time. Idempotent, so it needs no restart state.
+ * rewritten by every run, streamed one directory at a time. Idempotent, so it needs no restart
+ * state. A directory whose snapshot cannot be written is reported as skipped; the others go on.
  */
 public class SnapshotTasklet implements Tasklet {
 
-    private final JdbcTemplate jdbc;
+    private final ArtifactRepository artifacts;
+    private final OutputRepository outputs;
+    private final ProblemRepository problems;
     private final String source;
-    private final Path outRoot;
+    private final OutputTree out;
 
-    public SnapshotTasklet(JdbcTemplate jdbc, String source, Path outRoot) {
-        this.jdbc = jdbc;
+    public SnapshotTasklet(ArtifactRepository artifacts, OutputRepository outputs, ProblemRepository problems,
+                           String source, OutputTree out) {
+        this.artifacts = artifacts;
+        this.outputs = outputs;
+        this.problems = problems;
         this.source = source;
-        this.outRoot = outRoot.toAbsolutePath().normalize();
+        this.out = out;
     }
 
     @Override
-    public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
+    public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws IOException {
         List<SumsLine> lines = new ArrayList<>();
+        List<OutputFile> written = new ArrayList<>();
+        List<Problem> skipped = new ArrayList<>();
         String[] current = {null};
-        jdbc.query("""
-                SELECT directory, file_name, sha256 FROM artifact
-                WHERE source = ? AND project IS NULL AND state = 'HASHED' ORDER BY directory""", rs -> {
-            String directory = rs.getString(1);
-            if (current[0] != null && !current[0].equals(directory)) {
-                write(current[0], lines);
+        artifacts.forEachUnreleased(source, (UnreleasedFile file) -> {
+            if (current[0] != null && !current[0].equals(file.directory())) {
+                write(current[0], lines, written, skipped);
                 lines.clear();
             }
-            current[0] = directory;
-            lines.add(SumsLine.ofHex(rs.getString(2), rs.getString(3)));
+            current[0] = file.directory();
+            lines.add(SumsLine.ofHex(file.fileName(), file.sha256()));
             contribution.incrementWriteCount(1);
-        }, source);
+        });
         if (current[0] != null) {
-            write(current[0], lines);
+            write(current[0], lines, written, skipped);
         }
+        outputs.record(out.key(), written);
+        problems.record(RunIds.of(chunkContext), source, skipped);
         return RepeatStatus.FINISHED;
     }
 
-    private void write(String directory, List<SumsLine> lines) {
-        Path target = outRoot.resolve(directory).resolve(SumsFileNames.MUTABLE_SNAPSHOT).normalize();
+    private void write(String directory, List<SumsLine> lines, List<OutputFile> written, List<Problem> skipped) {
+        String path = directory.isEmpty() ? SumsFileNames.MUTABLE_SNAPSHOT : directory + "/" + SumsFileNames.MUTABLE_SNAPSHOT;
         try {
-            if (!target.startsWith(outRoot)) {
-                throw new IOException("snapshot path escapes the output root: " + directory);
-            }
-            AtomicFiles.write(target, SumsFormat.format(lines));
+            written.add(out.publish(path, SumsFormat.format(lines), outputs.owned(out.key(), List.of(path)).get(path)));
+        } catch (OutputClashException e) {
+            skipped.add(new Problem(path, e.getMessage(), true));
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write snapshot for directory '" + directory + "': " + e.getMessage(), e);
+            if (OutputFailures.affectsWholeTree(e)) {
+                throw OutputFailures.fatal(e);
+            }
+            skipped.add(new Problem(path, "snapshot not written: " + OutputFailures.describe(e), true));
         }
     }
 }

@@ -1,12 +1,11 @@
 package dev.sumlog.release;
 
-import static dev.sumlog.release.Classification.Kind.MUTABLE;
-import static dev.sumlog.release.Classification.Kind.SIDECAR;
-import static dev.sumlog.release.Classification.Kind.SUBJECT;
-import static dev.sumlog.release.Classification.Kind.UNCLASSIFIED;
+import static dev.sumlog.release.ArtifactKind.MUTABLE;
+import static dev.sumlog.release.ArtifactKind.SIDECAR;
+import static dev.sumlog.release.ArtifactKind.SUBJECT;
+import static dev.sumlog.release.ArtifactKind.UNCLASSIFIED;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.sumlog.release.Classification.Kind;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -110,7 +109,7 @@ class FileNameClassifierTableTest {
 
     @ParameterizedTest(name = "[{index}] {0}")
     @MethodSource("traps")
-    void classifies(String fileName, Kind kind, String project, String version, String subjectName) {
+    void classifies(String fileName, ArtifactKind kind, String project, String version, String subjectName) {
         Classification c = CLASSIFIER.classify(fileName);
 
         assertThat(c.kind()).as("kind of %s (%s)", fileName, c.reason()).isEqualTo(kind);
@@ -122,7 +121,7 @@ class FileNameClassifierTableTest {
         assertThat(c.reason()).isNotBlank();
     }
 
-    private static Arguments row(String name, Kind kind, String project, String version) {
+    private static Arguments row(String name, ArtifactKind kind, String project, String version) {
         return Arguments.of(name, kind, project, version, null);
     }
 

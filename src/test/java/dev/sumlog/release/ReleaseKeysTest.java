@@ -93,12 +93,12 @@ class ReleaseKeysTest {
     void customPatternsReplaceTheDefaultsAndMayMatchPaths() {
         FileNameClassifier custom = new FileNameClassifier(List.of("*-nightly.*", "translation-source/**"));
 
-        assertThat(custom.classify("nova-nightly.tar.gz").kind()).isEqualTo(Classification.Kind.MUTABLE);
+        assertThat(custom.classify("nova-nightly.tar.gz").kind()).isEqualTo(ArtifactKind.MUTABLE);
         assertThat(custom.classify("openstack/translation-source/nova/master", "nova-1.0.tar.gz").kind())
-                .isEqualTo(Classification.Kind.SUBJECT);
+                .isEqualTo(ArtifactKind.SUBJECT);
         assertThat(custom.classify("translation-source/nova/master", "nova.pot").kind())
-                .isEqualTo(Classification.Kind.MUTABLE);
-        assertThat(custom.classify("nova-master.tar.gz").kind()).isEqualTo(Classification.Kind.UNCLASSIFIED);
+                .isEqualTo(ArtifactKind.MUTABLE);
+        assertThat(custom.classify("nova-master.tar.gz").kind()).isEqualTo(ArtifactKind.UNCLASSIFIED);
         assertThat(custom.mutablePatterns()).containsExactly("*-nightly.*", "translation-source/**");
     }
 

@@ -2,6 +2,7 @@ package dev.sumlog.sums;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.sumlog.output.PublishedFiles;
 import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -49,7 +50,7 @@ class Sha256sumCompatibilityTest {
             Files.write(file, content);
             lines.add(new SumsLine(name, sha256(content)));
         }
-        AtomicFiles.write(dir.resolve("SHA256SUMS"), SumsFormat.format(lines));
+        PublishedFiles.write(dir.resolve("SHA256SUMS"), SumsFormat.format(lines));
 
         Result ok = run(sha256sum.get().toString(), "-c", "--strict", "SHA256SUMS");
         assertThat(ok.exitCode).as("sha256sum output:%n%s", ok.output).isZero();

@@ -20,7 +20,7 @@ import java.util.OptionalLong;
  *
  * <h2>Crash safety</h2>
  * Every file is written to a temp file in its directory, fsynced and renamed atomically
- * ({@link AtomicFiles}). {@link #append} writes hash tiles, then entry bundles, then the new
+ * ({@link DurableFiles}). {@link #append} writes hash tiles, then entry bundles, then the new
  * signed checkpoint <em>last</em>. Hence the invariant: <b>at any instant, including after a
  * SIGKILL or power loss, {@code checkpoint} is either the old or the new one, and every tile
  * and bundle it needs is on disk and matches it.</b> Files a published checkpoint needs are
@@ -65,7 +65,7 @@ public final class TileLog {
     public static TileLog open(Path dir, NoteSigner signer, String origin) throws IOException {
         TileFetcher files = new FileTileFetcher(dir);
         if (files.fetch("checkpoint").isEmpty()) {
-            AtomicFiles.write(dir.resolve("checkpoint"), new Checkpoint(origin, 0, Rfc6962.emptyRoot()).sign(signer).bytes());
+            DurableFiles.write(dir.resolve("checkpoint"), new Checkpoint(origin, 0, Rfc6962.emptyRoot()).sign(signer).bytes());
         }
         TileReader reader = TileReader.open(files, NoteVerifiers.of(signer.verifier()), origin);
         return new TileLog(dir, signer, origin, reader, TreeEdge.load(files, reader.size()));
@@ -110,13 +110,13 @@ public final class TileLog {
         // Work on a copy so that a failed write leaves this instance at the old checkpoint.
         TreeEdge next = edge.copy();
         for (Map.Entry<String, byte[]> file : next.append(entries).entrySet()) {
-            AtomicFiles.write(dir.resolve(file.getKey()), file.getValue());
+            DurableFiles.write(dir.resolve(file.getKey()), file.getValue());
         }
         // The root is computed back from the files just written, so a bad write cannot be signed.
         byte[] root = new TileStore(files, next.size()).rootHash();
         Checkpoint checkpoint = new Checkpoint(origin, next.size(), root);
         Note note = checkpoint.sign(signer);
-        AtomicFiles.write(dir.resolve("checkpoint"), note.bytes());
+        DurableFiles.write(dir.resolve("checkpoint"), note.bytes());
         reader = TileReader.atVerifiedCheckpoint(files, checkpoint, note.format());
         edge = next;
         return first;

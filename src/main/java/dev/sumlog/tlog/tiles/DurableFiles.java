@@ -17,9 +17,9 @@ import java.nio.file.StandardOpenOption;
  * <p>The temp name is fixed ({@code <name>.tmp}): with a single writer a leftover from a crash
  * is simply overwritten next time, so crashes leave no litter that grows.
  */
-final class AtomicFiles {
+final class DurableFiles {
 
-    private AtomicFiles() {
+    private DurableFiles() {
     }
 
     static void write(Path target, byte[] data) throws IOException {

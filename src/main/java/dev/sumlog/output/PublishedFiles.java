@@ -1,4 +1,4 @@
-package dev.sumlog.sums;
+package dev.sumlog.output;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -27,12 +27,12 @@ import java.util.HexFormat;
  * releases) without making the pair durable. The transparency log, which is not derivable, is
  * synced ({@code dev.sumlog.tlog.tiles}).
  */
-public final class AtomicFiles {
+public final class PublishedFiles {
 
     private static final String TEMP_PREFIX = ".sumlog-";
     private static final String TEMP_SUFFIX = ".tmp";
 
-    private AtomicFiles() {
+    private PublishedFiles() {
     }
 
     /**

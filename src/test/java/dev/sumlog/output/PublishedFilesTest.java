@@ -1,4 +1,4 @@
-package dev.sumlog.sums;
+package dev.sumlog.output;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -11,7 +11,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class AtomicFilesTest {
+class PublishedFilesTest {
 
     @TempDir
     Path dir;
@@ -20,8 +20,8 @@ class AtomicFilesTest {
     void createsParentsReplacesContentAndLeavesNoTempFiles() throws IOException {
         Path target = dir.resolve("openstack/nova/nova-27.0.0.SHA256SUMS");
 
-        AtomicFiles.write(target, "first\n".getBytes(StandardCharsets.UTF_8));
-        AtomicFiles.write(target, "second\n".getBytes(StandardCharsets.UTF_8));
+        PublishedFiles.write(target, "first\n".getBytes(StandardCharsets.UTF_8));
+        PublishedFiles.write(target, "second\n".getBytes(StandardCharsets.UTF_8));
 
         assertThat(target).hasContent("second");
         try (Stream<Path> files = Files.list(target.getParent())) {
@@ -35,9 +35,9 @@ class AtomicFilesTest {
     @Test
     void aTempFileLeftByAKilledWriteIsReusedAndRenamedAwayByTheNextWrite() throws IOException {
         Path target = dir.resolve("nova-27.0.0.SHA256SUMS");
-        Files.writeString(dir.resolve(AtomicFiles.tempName(target.getFileName().toString())), "half a file");
+        Files.writeString(dir.resolve(PublishedFiles.tempName(target.getFileName().toString())), "half a file");
 
-        AtomicFiles.write(target, "whole\n".getBytes());
+        PublishedFiles.write(target, "whole\n".getBytes());
 
         try (var files = Files.list(dir)) {
             assertThat(files.map(p -> p.getFileName().toString())).containsExactly("nova-27.0.0.SHA256SUMS");

@@ -1,4 +1,4 @@
-package dev.sumlog.catalog;
+package dev.sumlog.release;
 
 /**
  * What a file's name says it is. Release membership itself is the release key stored beside it

@@ -1,0 +1,28 @@
+package dev.sumlog.catalog;
+
+import dev.sumlog.support.RunIds;
+import org.springframework.batch.core.scope.context.ChunkContext;
+import org.springframework.batch.core.step.StepContribution;
+import org.springframework.batch.core.step.tasklet.Tasklet;
+import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+
+/**
+ * The markGone step: runs once per run, after its crawl has completed, so "not seen by this run"
+ * means gone. Set-based and idempotent (see {@link ArtifactRepository#markUnseenGone}).
+ */
+public class MarkGoneTasklet implements Tasklet {
+
+    private final ArtifactRepository artifacts;
+    private final String source;
+
+    public MarkGoneTasklet(ArtifactRepository artifacts, String source) {
+        this.artifacts = artifacts;
+        this.source = source;
+    }
+
+    @Override
+    public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
+        contribution.incrementWriteCount(artifacts.markUnseenGone(source, RunIds.of(chunkContext)));
+        return RepeatStatus.FINISHED;
+    }
+}
