@@ -59,12 +59,18 @@ class BackfillCommand implements Callable<Integer> {
             description = "How log entries name the archive (default: its file: URL).")
     String publicUrl;
 
+    @Option(names = "--archive-id", paramLabel = "ID",
+            description = "The archive's identity in the catalog (default: the public URL, else its file: URL).")
+    String archiveId;
+
     @Override
     public Integer call() throws Exception {
         JobFile fromFile = job == null ? JobFile.empty() : JobFileLoader.load(job);
         JobFile fromFlags = new JobFile(source, out, state, layout, null, null, null, null,
-                new JobFile.Tuning(threads, chunkSize), publicUrl, null);
-        BackfillSpec spec = JobFileLoader.resolve(fromFile, fromFlags, job == null ? "command line" : "job file " + job);
+                new JobFile.Tuning(threads, chunkSize), publicUrl, null, archiveId);
+        String origin = job == null ? "command line" : "job file " + job;
+        BackfillSpec spec = JobFileLoader.resolve(fromFile, fromFlags, origin);
+        Preflight.check(spec, origin);
         try (StateLock lock = StateLock.acquire(spec.state())) {
             return runLocked(spec);
         }

@@ -6,7 +6,8 @@ import java.util.List;
 
 /**
  * A job file (YAML, see {@code jobs/}) as written, before command-line flags are applied. Every
- * field is optional here; {@link JobFileLoader} fills defaults and validates.
+ * field is optional here; {@link JobFileLoader} fills defaults and validates. {@code archiveId} names
+ * the archive in the catalog (its identity), independent of where it is mounted today.
  */
 public record JobFile(
         Path source,
@@ -19,7 +20,8 @@ public record JobFile(
         Boolean writeIntoSource,
         Tuning tuning,
         String publicUrl,
-        Log log) {
+        Log log,
+        String archiveId) {
 
     /** Per-run performance settings. */
     public record Tuning(Integer threads, Integer chunkSize) {
@@ -33,6 +35,6 @@ public record JobFile(
     }
 
     static JobFile empty() {
-        return new JobFile(null, null, null, null, null, null, null, null, null, null, null);
+        return new JobFile(null, null, null, null, null, null, null, null, null, null, null, null);
     }
 }

@@ -7,6 +7,7 @@ import dev.sumlog.submit.SubmitPolicy;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,12 +16,12 @@ import org.springframework.boot.context.properties.bind.BindException;
 import org.springframework.boot.context.properties.bind.BindHandler;
 import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
-import org.springframework.boot.context.properties.bind.UnboundConfigurationPropertiesException;
 import org.springframework.boot.context.properties.bind.handler.NoUnboundElementsBindHandler;
 import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
 import org.springframework.boot.convert.ApplicationConversionService;
 import org.springframework.boot.env.YamlPropertySourceLoader;
 import org.springframework.boot.origin.OriginTrackedValue;
+import org.springframework.boot.origin.TextResourceOrigin;
 import org.springframework.core.env.MapPropertySource;
 import org.springframework.core.env.PropertySource;
 import org.springframework.core.io.FileSystemResource;
@@ -51,11 +52,19 @@ final class JobFileLoader {
             throw new UsageException("job file " + file + ": not valid YAML: " + firstLine(e.getMessage()));
         }
         Map<String, Object> prefixed = new LinkedHashMap<>();
+        // Flattening drops the origins the binder would need for its messages; keep each field's line.
+        Map<String, Integer> lines = new HashMap<>();
         for (PropertySource<?> source : yaml) {
             if (source instanceof MapPropertySource map) {
                 // YAML values carry their origin; the binder converts plain strings.
-                map.getSource().forEach((key, value) -> prefixed.put(PREFIX + "." + key,
-                        value instanceof OriginTrackedValue tracked ? tracked.getValue().toString() : value));
+                map.getSource().forEach((key, value) -> {
+                    prefixed.put(PREFIX + "." + key,
+                            value instanceof OriginTrackedValue tracked ? tracked.getValue().toString() : value);
+                    if (value instanceof OriginTrackedValue tracked
+                            && tracked.getOrigin() instanceof TextResourceOrigin text && text.getLocation() != null) {
+                        lines.put(key, text.getLocation().getLine() + 1);
+                    }
+                });
             }
         }
         Binder binder = new Binder(ConfigurationPropertySources.from(new MapPropertySource(file.toString(), prefixed)),
@@ -65,18 +74,25 @@ final class JobFileLoader {
             bound = binder.bind(PREFIX, Bindable.of(JobFile.class), new NoUnboundElementsBindHandler(BindHandler.DEFAULT))
                     .orElseGet(JobFile::empty);
         } catch (BindException e) {
-            throw new UsageException("job file " + file + ": " + describe(e));
+            throw new UsageException("job file " + file + ": " + BindErrors.describe(e, lines, prefixed));
         }
+        new JobFileChecks("job file " + file, lines, false).check(bound);
         Path base = file.toAbsolutePath().getParent();
         JobFile.Log log = bound.log() == null ? null : new JobFile.Log(resolve(base, bound.log().dir()),
                 bound.log().origin(), bound.log().rate(), bound.log().burst(), bound.log().attempts());
         return new JobFile(resolve(base, bound.source()), resolve(base, bound.out()), resolve(base, bound.state()),
                 bound.layout(), bound.include(), bound.exclude(), bound.mutable(), bound.writeIntoSource(), bound.tuning(),
-                bound.publicUrl(), log);
+                bound.publicUrl(), log, bound.archiveId());
     }
 
-    /** Combines job file and flags (flags win), fills defaults, and checks the result. */
+    /**
+     * Combines job file and flags (flags win), fills defaults, and checks the result. Creates nothing:
+     * {@link Preflight} creates and probes the directories once the whole job is known to be valid.
+     */
     static BackfillSpec resolve(JobFile file, JobFile flags, String origin) {
+        // A job file loaded by load() was checked with its lines already; this also covers other callers.
+        new JobFileChecks(origin, Map.of(), false).check(file);
+        new JobFileChecks("command line", Map.of(), true).check(flags);
         Path source = pick(flags.source(), file.source());
         Path out = pick(flags.out(), file.out());
         if (source == null) {
@@ -88,21 +104,9 @@ final class JobFileLoader {
         if (!Files.isDirectory(source)) {
             throw new UsageException(origin + ": field 'source': not a directory: " + source);
         }
-        Path realSource;
-        Path absoluteOut;
-        try {
-            realSource = source.toRealPath();
-            Files.createDirectories(out);
-            absoluteOut = out.toRealPath();
-        } catch (IOException e) {
-            throw new UsageException(origin + ": field 'out': cannot create " + out + ": " + e.getMessage());
-        }
         boolean writeIntoSource = Boolean.TRUE.equals(pick(flags.writeIntoSource(), file.writeIntoSource()));
-        if (absoluteOut.startsWith(realSource) && !writeIntoSource) {
-            throw new UsageException(origin + ": field 'out': " + out + " is inside the source archive; "
-                    + "set 'write-into-source: true' in the job file to allow writing there");
-        }
-        Path state = pick(pick(flags.state(), file.state()), Path.of("state"));
+        PathRules.Placement where = PathRules.place(source, out, pick(pick(flags.state(), file.state()), Path.of("state")),
+                writeIntoSource, origin);
         JobFile.Tuning tuning = file.tuning() == null ? new JobFile.Tuning(null, null) : file.tuning();
         JobFile.Tuning flagTuning = flags.tuning() == null ? new JobFile.Tuning(null, null) : flags.tuning();
         int threads = pick(pick(flagTuning.threads(), tuning.threads()), Runtime.getRuntime().availableProcessors());
@@ -113,14 +117,15 @@ final class JobFileLoader {
         if (chunkSize < 1 || chunkSize > 10_000) {
             throw new UsageException(origin + ": field 'tuning.chunk-size': must be 1..10000, was " + chunkSize);
         }
-        Path stateDir = state.toAbsolutePath().normalize();
-        return new BackfillSpec(realSource, absoluteOut, stateDir,
+        String publicUrl = pick(flags.publicUrl(), file.publicUrl());
+        String publicSource = pick(publicUrl, where.source().toUri().toString());
+        return new BackfillSpec(where.source(), where.out(), where.state(),
                 pick(pick(flags.layout(), file.layout()), Layout.FLAT),
                 pick(file.include(), List.of()), pick(file.exclude(), List.of()),
                 pick(file.mutable(), FileNameClassifier.DEFAULT_MUTABLE_PATTERNS),
                 writeIntoSource, threads, chunkSize,
-                pick(pick(flags.publicUrl(), file.publicUrl()), realSource.toUri().toString()),
-                logSpec(file.log(), stateDir, origin));
+                pick(pick(flags.archiveId(), file.archiveId()), publicSource), publicSource,
+                logSpec(file.log(), where.state(), origin));
     }
 
     /** Defaults: the log lives in the state directory, unlimited rate (it is local), 5 attempts. */
@@ -131,29 +136,21 @@ final class JobFileLoader {
             throw new UsageException(origin + ": field 'log.origin': must be non-empty, without spaces or '+'");
         }
         SubmitPolicy defaults = SubmitPolicy.unlimited();
-        try {
-            SubmitPolicy policy = new SubmitPolicy(pick(given.rate(), defaults.ratePerSecond()),
-                    pick(given.burst(), defaults.burst()), pick(given.attempts(), defaults.maxAttempts()),
-                    defaults.initialDelay(), defaults.maxDelay());
-            return new BackfillSpec.LogSpec(pick(given.dir(), stateDir.resolve("log")), logOrigin, policy);
-        } catch (IllegalArgumentException e) {
-            throw new UsageException(origin + ": field 'log': " + e.getMessage());
+        double rate = pick(given.rate(), defaults.ratePerSecond());
+        int burst = pick(given.burst(), defaults.burst());
+        int attempts = pick(given.attempts(), defaults.maxAttempts());
+        // Checked here, field by field, so the message names the field (SubmitPolicy only says all three).
+        if (!(rate >= 0) || Double.isInfinite(rate)) {
+            throw new UsageException(origin + ": field 'log.rate': must be a number >= 0 (0 = unlimited), was " + rate);
         }
-    }
-
-    private static String describe(BindException e) {
-        Throwable cause = e.getCause();
-        if (cause instanceof UnboundConfigurationPropertiesException unbound) {
-            return "unknown field(s): " + unbound.getUnboundProperties().stream()
-                    .map(p -> "'" + p.getName().toString().replaceFirst("^" + PREFIX + "\\.", "") + "'")
-                    .sorted().distinct().reduce((a, b) -> a + ", " + b).orElse("?");
+        if (burst < 1) {
+            throw new UsageException(origin + ": field 'log.burst': must be >= 1, was " + burst);
         }
-        String name = e.getName().toString().replaceFirst("^" + PREFIX + "\\.", "");
-        Throwable root = cause;
-        while (root != null && root.getCause() != null) {
-            root = root.getCause();
+        if (attempts < 1) {
+            throw new UsageException(origin + ": field 'log.attempts': must be >= 1, was " + attempts);
         }
-        return "field '" + name + "': " + firstLine(root != null ? root.getMessage() : e.getMessage());
+        SubmitPolicy policy = new SubmitPolicy(rate, burst, attempts, defaults.initialDelay(), defaults.maxDelay());
+        return new BackfillSpec.LogSpec(pick(given.dir(), stateDir.resolve("log")), logOrigin, policy);
     }
 
     private static Path resolve(Path base, Path path) {

@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Instant;
+import java.util.Optional;
 
 /**
  * One process per state directory. An OS file lock (released by the kernel when the process dies,
@@ -19,6 +20,7 @@ public final class StateLock implements AutoCloseable {
 
     static final String FILE = "sumlog.lock";
 
+    /** Both null for a read-only holder of a state directory that has no lock file (nothing to lock). */
     private final FileChannel channel;
     private final FileLock lock;
 
@@ -35,10 +37,9 @@ public final class StateLock implements AutoCloseable {
                 StandardOpenOption.WRITE);
         FileLock lock = channel.tryLock();
         if (lock == null) {
-            String owner = Files.readString(file, StandardCharsets.UTF_8).trim();
             channel.close();
             throw new LockedException("state directory " + stateDir + " is in use by another sumlog process ("
-                    + (owner.isEmpty() ? "unknown pid" : owner) + "); wait for it to finish or stop it first");
+                    + owner(stateDir) + "); wait for it to finish or stop it first");
         }
         channel.truncate(0);
         channel.write(ByteBuffer.wrap(("pid " + ProcessHandle.current().pid() + ", since " + Instant.now())
@@ -47,10 +48,48 @@ public final class StateLock implements AutoCloseable {
         return new StateLock(channel, lock);
     }
 
+    /**
+     * For read-only commands: never creates the directory or the lock file, never writes. Empty when
+     * another process holds the lock. A shared lock, so it excludes a backfill (which takes it
+     * exclusively) but not another reader. Without a lock file no backfill has ever run here, so there
+     * is nothing to exclude and the returned lock holds nothing.
+     */
+    public static Optional<StateLock> tryAcquireExisting(Path stateDir) throws IOException {
+        Path file = stateDir.resolve(FILE);
+        if (!Files.exists(file)) {
+            return Optional.of(new StateLock(null, null));
+        }
+        FileChannel channel = FileChannel.open(file, StandardOpenOption.READ);
+        FileLock lock;
+        try {
+            lock = channel.tryLock(0, Long.MAX_VALUE, true);
+        } catch (IOException | RuntimeException e) {
+            channel.close();
+            throw e;
+        }
+        if (lock == null) {
+            channel.close();
+            return Optional.empty();
+        }
+        return Optional.of(new StateLock(channel, lock));
+    }
+
+    /** What the holder wrote into the lock file ("pid N, since T"), or "unknown pid". */
+    public static String owner(Path stateDir) {
+        try {
+            String owner = Files.readString(stateDir.resolve(FILE), StandardCharsets.UTF_8).trim();
+            return owner.isEmpty() ? "unknown pid" : owner;
+        } catch (IOException e) {
+            return "unknown pid";
+        }
+    }
+
     @Override
     public void close() throws IOException {
-        lock.release();
-        channel.close();
+        if (channel != null) {
+            lock.release();
+            channel.close();
+        }
     }
 
     /** Another live process holds the state directory. */

@@ -3,6 +3,7 @@ package dev.sumlog.cli;
 import dev.sumlog.status.StatusReport;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.springframework.context.ConfigurableApplicationContext;
 import picocli.CommandLine.Command;
@@ -12,6 +13,9 @@ import picocli.CommandLine.Option;
         description = "Show the last runs with their counts, the catalog, and what a re-run would resume.")
 class StatusCommand implements Callable<Integer> {
 
+    /** The H2 file CatalogContext opens; its absence means no backfill ever ran in this directory. */
+    static final String CATALOG = "catalog.mv.db";
+
     @Option(names = "--state", paramLabel = "DIR", description = "Catalog and run state (default: ./state).")
     Path state = Path.of("state");
 
@@ -20,10 +24,18 @@ class StatusCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (!Files.isDirectory(state)) {
-            throw new UsageException("--state: no state directory at " + state.toAbsolutePath() + " (no run yet?)");
+        Path dir = state.toAbsolutePath().normalize();
+        // A read-only command: without a catalog there is nothing to show, and starting the context
+        // would create an empty catalog (and a lock) in whatever folder was named by mistake.
+        if (!Files.isRegularFile(dir.resolve(CATALOG))) {
+            throw new UsageException("--state: no sumlog state in " + dir + " (no " + CATALOG + "; run a backfill first)");
         }
-        try (StateLock lock = StateLock.acquire(state);
+        Optional<StateLock> held = StateLock.tryAcquireExisting(dir);
+        if (held.isEmpty()) {
+            System.out.println("a backfill is running in " + dir + " (" + StateLock.owner(dir) + ")");
+            return ExitCodes.OK;
+        }
+        try (StateLock lock = held.get();
              ConfigurableApplicationContext context = CatalogContext.start(state, "status", ctx -> { })) {
             context.getBean(StatusReport.class).print(System.out, runs);
         }

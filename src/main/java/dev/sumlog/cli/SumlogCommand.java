@@ -39,7 +39,8 @@ public class SumlogCommand implements Runnable {
     }
 
     private static int exitCode(Throwable e) {
-        if (e instanceof UsageException) {
+        // A held state directory is a usage error: nothing was started, and retrying later is the fix.
+        if (e instanceof UsageException || e instanceof LockedException) {
             return ExitCodes.USAGE;
         }
         return ExitCodes.FAILED;

@@ -8,7 +8,8 @@ import java.util.List;
 /**
  * One backfill, fully resolved from the job file and the command line. Paths are absolute and real.
  *
- * <p>{@code source} and {@code out} identify the backfill (they are the identifying job parameters);
+ * <p>{@code archiveId} identifies the backfill (the catalog keys every row by it, and it is the
+ * identifying job parameter), so the same archive mounted at another path is still the same archive;
  * everything else is tuning or classification that may change between runs of the same backfill.
  * {@code publicSource} is how log entries name the archive (its public URL, or a file: URL).
  */
@@ -23,6 +24,7 @@ public record BackfillSpec(
         boolean writeIntoSource,
         int threads,
         int chunkSize,
+        String archiveId,
         String publicSource,
         LogSpec log) {
 
@@ -33,8 +35,11 @@ public record BackfillSpec(
     public record LogSpec(Path dir, String origin, SubmitPolicy policy) {
     }
 
-    /** The catalog's name for the source: its absolute real path. */
+    /**
+     * The catalog's name for the source: the job's archive-id, else its public URL, else its file: URL.
+     * Not the local path: moving a mirror to another disk must not make it a new archive.
+     */
     public String sourceId() {
-        return source.toString();
+        return archiveId;
     }
 }

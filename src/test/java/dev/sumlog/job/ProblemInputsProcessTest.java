@@ -109,7 +109,7 @@ class ProblemInputsProcessTest {
             SumlogProcess.Result second = SumlogProcess.run(dir, "backfill", "--source", source.toString(),
                     "--out", dir.resolve("out2").toString(), "--state", state.toString());
 
-            assertThat(second.exitCode()).isEqualTo(1);
+            assertThat(second.exitCode()).isEqualTo(2);
             assertThat(second.output()).contains("is in use by another sumlog process (pid " + first.pid());
             assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(20));
             assertThat(first.isAlive()).isTrue();
