@@ -1,6 +1,8 @@
 package dev.sumlog.cli;
 
+import dev.sumlog.job.ProgressFile;
 import dev.sumlog.status.StatusReport;
+import dev.sumlog.support.OneLine;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -32,7 +34,10 @@ class StatusCommand implements Callable<Integer> {
         }
         Optional<StateLock> held = StateLock.tryAcquireExisting(dir);
         if (held.isEmpty()) {
+            // H2 in file mode admits one process: show what the running job publishes instead.
             System.out.println("a backfill is running in " + dir + " (" + StateLock.owner(dir) + ")");
+            String progress = ProgressFile.read(dir);
+            System.out.print(progress == null ? "no progress published yet\n" : OneLine.escapeLines(progress));
             return ExitCodes.OK;
         }
         try (StateLock lock = held.get();

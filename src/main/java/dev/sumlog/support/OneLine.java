@@ -33,6 +33,13 @@ public final class OneLine {
         return out == null ? text : out.toString();
     }
 
+    /** Escapes each line of a multi-line text (LF kept as the line end), so no line can imitate another. */
+    public static String escapeLines(String text) {
+        StringBuilder out = new StringBuilder(text.length());
+        text.lines().forEach(line -> out.append(escape(line)).append('\n'));
+        return out.toString();
+    }
+
     /** A file name in single quotes, escaped. */
     public static String quote(String name) {
         return "'" + escape(name) + "'";
