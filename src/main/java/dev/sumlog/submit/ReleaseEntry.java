@@ -51,17 +51,32 @@ public record ReleaseEntry(String source, String release, String sumsPath, Strin
         return new String(bytes(), StandardCharsets.UTF_8);
     }
 
-    /** Parses an entry; rejects anything {@link #bytes()} would not have produced. */
+    /**
+     * Parses an entry; rejects anything {@link #bytes()} would not have produced.
+     *
+     * @throws IllegalArgumentException "release entry: ..." naming the failed check
+     */
     public static ReleaseEntry parse(byte[] bytes) {
-        String text = new String(bytes, StandardCharsets.UTF_8);
-        String[] lines = text.split("\n", -1);
-        if (lines.length != 6 || !lines[5].isEmpty() || !lines[0].equals(HEADER)) {
-            throw new IllegalArgumentException("not a " + HEADER + " entry");
+        if (bytes.length > MAX_BYTES) {
+            throw invalid("over " + MAX_BYTES + " bytes");
         }
-        ReleaseEntry entry = new ReleaseEntry(unescape(field(lines[1], "source")), unescape(field(lines[2], "release")),
-                unescape(field(lines[3], "sums")), field(lines[4], "sums-sha256"));
+        String[] lines = new String(bytes, StandardCharsets.UTF_8).split("\n", -1);
+        if (!lines[0].equals(HEADER)) {
+            throw invalid("line 1 is not " + HEADER);
+        }
+        if (lines.length != 6 || !lines[5].isEmpty()) {
+            throw invalid("want exactly 5 lines, each ending in LF");
+        }
+        String source = unescape(field(lines, 1, "source"), 2);
+        String release = unescape(field(lines, 2, "release"), 3);
+        String sumsPath = unescape(field(lines, 3, "sums"), 4);
+        String sumsSha256 = field(lines, 4, "sums-sha256");
+        if (!HEX64.matcher(sumsSha256).matches()) {
+            throw invalid("line 5: sums-sha256 is not 64 lowercase hex digits");
+        }
+        ReleaseEntry entry = new ReleaseEntry(source, release, sumsPath, sumsSha256);
         if (!java.util.Arrays.equals(entry.bytes(), bytes)) {
-            throw new IllegalArgumentException("entry is not in canonical form");
+            throw invalid("not in canonical form");
         }
         return entry;
     }
@@ -70,11 +85,15 @@ public record ReleaseEntry(String source, String release, String sumsPath, Strin
         return HexFormat.of().parseHex(sumsSha256);
     }
 
-    private static String field(String line, String name) {
-        if (!line.startsWith(name + " ")) {
-            throw new IllegalArgumentException("entry field '" + name + "' missing");
+    private static String field(String[] lines, int index, String name) {
+        if (!lines[index].startsWith(name + " ")) {
+            throw invalid("line " + (index + 1) + ": expected field '" + name + "'");
         }
-        return line.substring(name.length() + 1);
+        return lines[index].substring(name.length() + 1);
+    }
+
+    private static IllegalArgumentException invalid(String check) {
+        return new IllegalArgumentException("release entry: " + check);
     }
 
     static String escape(String value) {
@@ -89,13 +108,13 @@ public record ReleaseEntry(String source, String release, String sumsPath, Strin
         return out.toString();
     }
 
-    static String unescape(String value) {
+    static String unescape(String value, int lineNumber) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(value.length());
         byte[] raw = value.getBytes(StandardCharsets.UTF_8);
         for (int i = 0; i < raw.length; i++) {
             if (raw[i] == '%') {
-                if (i + 2 >= raw.length) {
-                    throw new IllegalArgumentException("truncated %-escape in entry");
+                if (i + 2 >= raw.length || !HexFormat.isHexDigit(raw[i + 1]) || !HexFormat.isHexDigit(raw[i + 2])) {
+                    throw invalid("line " + lineNumber + ": bad %-escape");
                 }
                 out.write(HexFormat.fromHexDigits(new String(raw, i + 1, 2, StandardCharsets.US_ASCII)));
                 i += 2;

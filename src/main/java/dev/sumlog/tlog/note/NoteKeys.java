@@ -36,7 +36,7 @@ public final class NoteKeys {
             throw new TlogException("verifier key: want <name>+<hex id>+<base64 key>");
         }
         int id = parseKeyId(parts[1], "verifier key");
-        byte[] typed = decodeBase64(parts[2], "verifier key");
+        byte[] typed = decodeBase64(parts[2], "verifier key: key");
         if (typed.length == 0) {
             throw new TlogException("verifier key: empty key");
         }
@@ -70,7 +70,7 @@ public final class NoteKeys {
             throw new TlogException("signer key: want PRIVATE+KEY+<name>+<hex id>+<base64 key>");
         }
         int id = parseKeyId(parts[3], "signer key");
-        byte[] typed = decodeBase64(parts[4], "signer key");
+        byte[] typed = decodeBase64(parts[4], "signer key: key");
         if (typed.length != 1 + Ed25519.KEY_SIZE || typed[0] != Ed25519NoteVerifier.TYPE) {
             throw new TlogException("signer key: want 0x01 followed by a 32-byte Ed25519 seed");
         }

@@ -133,10 +133,16 @@ public record TlogProof(Optional<byte[]> extra, long index, List<byte[]> proof, 
         if (s.isEmpty() || s.length() % 4 != 0) {
             throw new TlogException("tlog-proof: " + what + " is not padded base64");
         }
+        byte[] bytes;
         try {
-            return Base64.getDecoder().decode(s);
+            bytes = Base64.getDecoder().decode(s);
         } catch (IllegalArgumentException e) {
             throw new TlogException("tlog-proof: " + what + " is not base64", e);
         }
+        // Stray bits before the padding would give a second spelling of the same bytes.
+        if (!Base64.getEncoder().encodeToString(bytes).equals(s)) {
+            throw new TlogException("tlog-proof: " + what + " is not canonical base64");
+        }
+        return bytes;
     }
 }
