@@ -27,23 +27,32 @@ class StatusCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Path dir = state.toAbsolutePath().normalize();
-        // A read-only command: without a catalog there is nothing to show, and starting the context
-        // would create an empty catalog (and a lock) in whatever folder was named by mistake.
-        if (!Files.isRegularFile(dir.resolve(CATALOG))) {
-            throw new UsageException("--state: no sumlog state in " + dir + " (no " + CATALOG + "; run a backfill first)");
-        }
-        Optional<StateLock> held = StateLock.tryAcquireExisting(dir);
-        if (held.isEmpty()) {
-            // H2 in file mode admits one process: show what the running job publishes instead.
+        // Read-only: never creates anything. A running backfill holds the lock (and H2 admits one
+        // process), so it is asked first; without a catalog there is nothing to show, and starting
+        // the context would create an empty catalog in whatever folder was named by mistake.
+        Optional<StateLock> held = Files.isDirectory(dir) ? StateLock.tryAcquireExisting(dir) : Optional.empty();
+        if (Files.isDirectory(dir) && held.isEmpty()) {
             System.out.println("a backfill is running in " + dir + " (" + StateLock.owner(dir) + ")");
             String progress = ProgressFile.read(dir);
             System.out.print(progress == null ? "no progress published yet\n" : OneLine.escapeLines(progress));
             return ExitCodes.OK;
+        }
+        if (!Files.isRegularFile(dir.resolve(CATALOG))) {
+            held.ifPresent(StatusCommand::release);
+            throw new UsageException("--state: no sumlog state in " + dir + " (no " + CATALOG + "; run a backfill first)");
         }
         try (StateLock lock = held.get();
              ConfigurableApplicationContext context = CatalogContext.start(state, "status", ctx -> { })) {
             context.getBean(StatusReport.class).print(System.out, runs);
         }
         return ExitCodes.OK;
+    }
+
+    private static void release(StateLock lock) {
+        try {
+            lock.close();
+        } catch (java.io.IOException e) {
+            // the process exits next; the kernel releases the lock anyway
+        }
     }
 }
