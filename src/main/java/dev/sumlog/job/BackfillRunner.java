@@ -5,6 +5,7 @@ import dev.sumlog.catalog.ProblemRepository;
 import dev.sumlog.catalog.ProblemRepository.Problem;
 import dev.sumlog.catalog.SubmissionRepository;
 import dev.sumlog.submit.LogTarget;
+import dev.sumlog.support.Failures;
 import dev.sumlog.support.OneLine;
 import dev.sumlog.support.RunIds;
 import java.io.PrintStream;
@@ -90,8 +91,7 @@ public class BackfillRunner {
         }
         long runId = execution.getJobInstance().getInstanceId();
         List<Problem> reported = problems.reportedInRun(spec.sourceId(), runId);
-        String failure = execution.getAllFailureExceptions().stream().findFirst()
-                .map(t -> t.getMessage() != null ? t.getMessage() : t.toString()).orElse(null);
+        String failure = execution.getAllFailureExceptions().stream().findFirst().map(Failures::oneLine).orElse(null);
         List<String> raised = alerts.ofRun(runId).stream().map(AlertRepository.Alert::toString).toList();
         List<String> unlogged = submissions.stillPending(spec.sourceId(), logId)
                 .stream().map(SubmissionRepository.Unlogged::toString).toList();
