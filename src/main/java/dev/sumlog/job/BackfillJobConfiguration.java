@@ -70,6 +70,7 @@ class BackfillJobConfiguration {
         return new JobBuilder(JOB_NAME, jobRepository)
                 .start(crawlStep).next(markGoneStep).next(hashStep).next(groupStep).next(writeSumsStep)
                 .next(snapshotStep).next(prepareSubmissionsStep).next(restoreReceiptsStep).next(submitStep)
+                .listener(new RunAnnouncer(System.out))
                 .build();
     }
 

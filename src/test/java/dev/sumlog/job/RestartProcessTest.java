@@ -62,7 +62,7 @@ class RestartProcessTest {
 
         assertThat(first.committed).isNotEmpty();
         SumlogProcess.Result resumed = rerun();
-        assertThat(resumed.output()).contains("recovering backfill execution");
+        assertThat(resumed.output()).containsPattern("recovering run 1 \\(execution \\d+ left STARTED");
         assertResumedCleanly(first, resumed);
         assertThat(executionStatuses()).containsExactly("FAILED", "COMPLETED");
     }
@@ -75,7 +75,7 @@ class RestartProcessTest {
         assertThat(first.output).contains("stop requested").contains("backfill stopped");
         assertThat(executionStatuses()).containsExactly("STOPPED");
         SumlogProcess.Result resumed = rerun();
-        assertThat(resumed.output()).contains("resuming interrupted backfill");
+        assertThat(resumed.output()).contains("resuming run 1 (STOPPED, execution 1)");
         assertResumedCleanly(first, resumed);
         assertThat(executionStatuses()).containsExactly("STOPPED", "COMPLETED");
     }

@@ -67,7 +67,7 @@ class SubmitCrashProcessTest {
         SumlogProcess.Result resumed = SumlogProcess.run(dir, args(dir));
 
         assertThat(resumed.exitCode()).as(resumed.output()).isZero();
-        assertThat(resumed.output()).contains("recovering backfill execution");
+        assertThat(resumed.output()).containsPattern("recovering run 1 \\(execution \\d+ left STARTED");
         assertLogAndReceipts();
     }
 
