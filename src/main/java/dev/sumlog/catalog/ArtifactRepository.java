@@ -9,6 +9,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -38,18 +39,20 @@ public class ArtifactRepository {
      */
     public CrawlDelta compare(String source, List<NewArtifact> files) {
         Map<String, Known> known = known(source, files);
-        CrawlDelta delta = new CrawlDelta(new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new HashSet<>());
+        CrawlDelta delta = new CrawlDelta(new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new HashSet<>(),
+                new LinkedHashSet<>());
         for (NewArtifact file : files) {
             Known before = known.get(file.path());
-            if (before == null) {
-                delta.fresh().add(file);
-            } else if (before.seenAs().equals(file) && !before.needsRetry()) {
+            if (before != null && before.seenAs().equals(file) && !before.needsRetry()) {
                 delta.unchanged().add(file);
-            } else {
-                delta.changed().add(file);
-                if (before.releaseId() != null) {
-                    delta.releasesLosingMembers().add(before.releaseId());
-                }
+                continue;
+            }
+            (before == null ? delta.fresh() : delta.changed()).add(file);
+            if (before != null && before.releaseId() != null) {
+                delta.releasesLosingMembers().add(before.releaseId());
+            }
+            if (file.release() != null) {
+                delta.attachedReleases().add(file.release());
             }
         }
         return delta;
@@ -71,7 +74,7 @@ public class ArtifactRepository {
                   kind = ?, project = ?, version = ?, note = ?, last_seen_run = ?
                 WHERE source = ? AND path = ?""", delta.changed(), delta.changed().size(), (ps, f) -> {
             ps.setString(1, ArtifactState.PENDING.name());
-            ps.setObject(2, releaseIds.get(f.release()));
+            ps.setObject(2, f.release() == null ? null : releaseIds.get(f.release()));
             setStamp(ps, 3, f.stamp());
             setClassification(ps, 7, f);
             ps.setLong(11, runId);
@@ -83,7 +86,7 @@ public class ArtifactRepository {
                                       first_seen_run, last_seen_run, source, path, directory, file_name)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", delta.fresh(), delta.fresh().size(), (ps, f) -> {
             ps.setString(1, ArtifactState.PENDING.name());
-            ps.setObject(2, releaseIds.get(f.release()));
+            ps.setObject(2, f.release() == null ? null : releaseIds.get(f.release()));
             setStamp(ps, 3, f.stamp());
             setClassification(ps, 7, f);
             ps.setLong(11, runId);
@@ -124,17 +127,12 @@ public class ArtifactRepository {
      * A crawled chunk sorted against the catalog.
      *
      * @param releasesLosingMembers releases a changed file belonged to: their sums no longer hold
+     * @param attachedReleases      release keys of the fresh and changed files, in crawl order: new
+     *                              releases get ids in that order, so ids (and with them the order of
+     *                              log entries) do not depend on where a restart split the chunks
      */
     public record CrawlDelta(List<NewArtifact> fresh, List<NewArtifact> changed, List<NewArtifact> unchanged,
-                             Set<Long> releasesLosingMembers) {
-
-        /** Release keys of the files that are (re)attached by this chunk. */
-        public Set<ReleaseKey> attachedReleases() {
-            Set<ReleaseKey> keys = new HashSet<>();
-            fresh.stream().filter(f -> f.release() != null).forEach(f -> keys.add(f.release()));
-            changed.stream().filter(f -> f.release() != null).forEach(f -> keys.add(f.release()));
-            return keys;
-        }
+                             Set<Long> releasesLosingMembers, Set<ReleaseKey> attachedReleases) {
     }
 
     /**

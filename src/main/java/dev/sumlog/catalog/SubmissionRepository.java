@@ -96,7 +96,9 @@ public class SubmissionRepository {
 
     /**
      * Logged submissions whose receipt the output tree {@code outRoot} does not hold (a new
-     * {@code --out}, or a receipt that could not be written), in id order after {@code afterId}.
+     * {@code --out}, or a receipt that could not be written), in id order after {@code afterId}. Only
+     * beside a sums file sumlog wrote there: a receipt never stands without the sums it proves (a
+     * CHANGED release's logged sums cannot be rewritten from the catalog).
      */
     public List<Receiptless> loggedWithoutReceipt(String source, String logId, String outRoot, long afterId, int limit) {
         return jdbc.query("""
@@ -104,9 +106,10 @@ public class SubmissionRepository {
                 WHERE r.source = ? AND s.log_id = ? AND s.state = ? AND s.id > ?
                   AND NOT EXISTS (SELECT 1 FROM output_file o WHERE o.out_root = ?
                                   AND o.path = r.sums_path || ?)
+                  AND EXISTS (SELECT 1 FROM output_file o WHERE o.out_root = ? AND o.path = r.sums_path)
                 ORDER BY s.id FETCH FIRST ? ROWS ONLY""",
                 (rs, n) -> new Receiptless(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getString(4)),
-                source, logId, LOGGED, afterId, outRoot, SumsFileNames.RECEIPT_SUFFIX, limit);
+                source, logId, LOGGED, afterId, outRoot, SumsFileNames.RECEIPT_SUFFIX, outRoot, limit);
     }
 
     /** A logged submission whose receipt is to be (re)written from the log. */

@@ -59,6 +59,12 @@ public class PrepareSubmissionsTasklet implements Tasklet {
         submissions.insert(rows);
         problems.record(RunIds.of(chunkContext), source, skipped);
         contribution.incrementWriteCount(rows.size());
-        return page.size() < PAGE ? RepeatStatus.FINISHED : RepeatStatus.CONTINUABLE;
+        return page.size() < PAGE ? finished() : RepeatStatus.CONTINUABLE;
+    }
+
+    /** The cursor is per step execution: a later run in the same JVM starts from the beginning again. */
+    private RepeatStatus finished() {
+        lastReleaseId = Long.MIN_VALUE;
+        return RepeatStatus.FINISHED;
     }
 }

@@ -54,7 +54,7 @@ public class RestoreReceiptsTasklet implements Tasklet {
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws IOException {
         List<Receiptless> page = submissions.loggedWithoutReceipt(source, target.id(), out.key(), lastId, PAGE);
         if (page.isEmpty()) {
-            return RepeatStatus.FINISHED;
+            return finished();
         }
         lastId = page.get(page.size() - 1).id();
         List<Request> requests = new ArrayList<>(page.size());
@@ -69,6 +69,12 @@ public class RestoreReceiptsTasklet implements Tasklet {
         outputs.record(out.key(), written.written());
         problems.record(RunIds.of(chunkContext), source, written.skipped());
         contribution.incrementWriteCount(written.written().size());
-        return page.size() < PAGE ? RepeatStatus.FINISHED : RepeatStatus.CONTINUABLE;
+        return page.size() < PAGE ? finished() : RepeatStatus.CONTINUABLE;
+    }
+
+    /** The cursor is per step execution: a later run in the same JVM starts from the beginning again. */
+    private RepeatStatus finished() {
+        lastId = Long.MIN_VALUE;
+        return RepeatStatus.FINISHED;
     }
 }

@@ -91,7 +91,7 @@ public class SubmitTasklet implements Tasklet {
         }
         List<Pending> batch = submissions.nextPending(source, target.id(), lastId, batchSize);
         if (batch.isEmpty()) {
-            return RepeatStatus.FINISHED;
+            return finished();
         }
         lastId = batch.get(batch.size() - 1).id();
         List<Pending> toAppend = new ArrayList<>();
@@ -176,5 +176,11 @@ public class SubmitTasklet implements Tasklet {
 
     private static byte[] bytes(Pending p) {
         return p.entry().getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** The cursor is per step execution: a later run in the same JVM starts from the beginning again. */
+    private RepeatStatus finished() {
+        lastId = Long.MIN_VALUE;
+        return RepeatStatus.FINISHED;
     }
 }
