@@ -19,6 +19,14 @@ final class CatalogContext {
     private CatalogContext() {
     }
 
+    /**
+     * True when the operator points sumlog at a shared database (PostgreSQL) instead of the H2 file
+     * in the state directory; Boot reads the same two settings.
+     */
+    static boolean usesExternalDatabase() {
+        return System.getenv("SPRING_DATASOURCE_URL") != null || System.getProperty("spring.datasource.url") != null;
+    }
+
     static ConfigurableApplicationContext start(Path stateDir, String profile,
                                                 Consumer<ConfigurableApplicationContext> beforeRefresh) {
         Map<String, Object> defaults = new LinkedHashMap<>();

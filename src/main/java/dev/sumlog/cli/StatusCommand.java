@@ -37,7 +37,7 @@ class StatusCommand implements Callable<Integer> {
             System.out.print(progress == null ? "no progress published yet\n" : OneLine.escapeLines(progress));
             return ExitCodes.OK;
         }
-        if (!Files.isRegularFile(dir.resolve(CATALOG))) {
+        if (!CatalogContext.usesExternalDatabase() && !Files.isRegularFile(dir.resolve(CATALOG))) {
             held.ifPresent(StatusCommand::release);
             throw new UsageException("--state: no sumlog state in " + dir + " (no " + CATALOG + "; run a backfill first)");
         }
