@@ -147,8 +147,9 @@ class SubmissionRepositoryTest {
         String receipt1 = "pkgs/foo-1.0.SHA256SUMS" + SumsFileNames.RECEIPT_SUFFIX;
         String receipt2 = "pkgs/foo-2.0.SHA256SUMS" + SumsFileNames.RECEIPT_SUFFIX;
         outputs.record("/out", List.of(new OutputFile(receipt1, sha("r1")),
-                new OutputFile("pkgs/foo-2.0.SHA256SUMS", sha("sums2"))));
-        outputs.record("/old-out", List.of(new OutputFile(receipt2, sha("r2"))));
+                new OutputFile("pkgs/foo-2.0.SHA256SUMS", sha("sums2")), new OutputFile("pkgs/foo-3.0.SHA256SUMS", sha("s3"))));
+        outputs.record("/old-out", List.of(new OutputFile(receipt2, sha("r2")),
+                new OutputFile("pkgs/foo-1.0.SHA256SUMS", sha("s1")), new OutputFile("pkgs/foo-3.0.SHA256SUMS", sha("s3"))));
 
         List<Receiptless> missing = submissions.loggedWithoutReceipt(SOURCE, LOG, "/out", 0, 10);
 
@@ -161,6 +162,8 @@ class SubmissionRepositoryTest {
         assertThat(submissions.loggedWithoutReceipt(SOURCE, LOG, "/old-out", 0, 10)).extracting(Receiptless::id)
                 .containsExactly(batch.get(0).id(), batch.get(2).id());
         assertThat(submissions.loggedWithoutReceipt(SOURCE, OTHER_LOG, "/out", 0, 10)).isEmpty();
+        // A receipt is only ever restored beside a sums file sumlog wrote in that tree.
+        assertThat(submissions.loggedWithoutReceipt(SOURCE, LOG, "/no-sums-here", 0, 10)).isEmpty();
     }
 
     /** {@code n} written releases foo-1.0 .. foo-n.0 with a PENDING submission each, in id order. */
