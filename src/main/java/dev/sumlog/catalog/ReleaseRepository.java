@@ -148,10 +148,10 @@ public class ReleaseRepository {
         }
         String marks = Sql.marks(heads.size());
         Object[] ids = heads.stream().map(ReleaseRow::id).toArray();
-        Map<Long, List<Member>> members = new HashMap<>();
+        Map<Long, List<ReleaseRow.Member>> members = new HashMap<>();
         jdbc.query("SELECT release_id, file_name, state, sha256, failure FROM artifact WHERE state <> '" + GONE
                 + "' AND release_id IN (" + marks + ") ORDER BY release_id, file_name", rs -> {
-            members.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(new Member(rs.getString(2),
+            members.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(new ReleaseRow.Member(rs.getString(2),
                     ArtifactState.valueOf(rs.getString(3)), rs.getString(4), rs.getString(5)));
         }, ids);
         Map<Long, String> logged = new HashMap<>();
@@ -189,17 +189,5 @@ public class ReleaseRepository {
 
     /** A release with its rget name. */
     public record NamedRelease(ReleaseKey key, String rgetName) {
-    }
-
-    /**
-     * A release to write.
-     *
-     * @param loggedSha256 the sums digest a log already holds for it, or null when never logged
-     */
-    public record ReleaseRow(long id, ReleaseKey key, List<Member> members, String loggedSha256) {
-    }
-
-    /** A live member of a release as the write step needs it. */
-    public record Member(String fileName, ArtifactState state, String sha256, String failure) {
     }
 }

@@ -14,7 +14,7 @@ import dev.sumlog.catalog.OutputRepository;
 import dev.sumlog.catalog.PendingArtifact;
 import dev.sumlog.catalog.ProblemRepository;
 import dev.sumlog.catalog.ReleaseRepository;
-import dev.sumlog.catalog.ReleaseRepository.ReleaseRow;
+import dev.sumlog.catalog.ReleaseRow;
 import dev.sumlog.catalog.SubmissionRepository;
 import dev.sumlog.catalog.WriteOutcome;
 import dev.sumlog.digest.FileDigester;

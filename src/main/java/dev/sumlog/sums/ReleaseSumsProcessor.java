@@ -2,8 +2,8 @@ package dev.sumlog.sums;
 
 import dev.sumlog.catalog.ArtifactState;
 import dev.sumlog.catalog.OutputRepository;
-import dev.sumlog.catalog.ReleaseRepository.Member;
-import dev.sumlog.catalog.ReleaseRepository.ReleaseRow;
+import dev.sumlog.catalog.ReleaseRow.Member;
+import dev.sumlog.catalog.ReleaseRow;
 import dev.sumlog.catalog.WriteOutcome;
 import dev.sumlog.output.OutputClashException;
 import dev.sumlog.output.OutputFailures;

@@ -10,7 +10,6 @@ import static dev.sumlog.catalog.TestCatalog.stamp;
 import static dev.sumlog.catalog.TestCatalog.unclassified;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.sumlog.catalog.ArtifactRepository.CrawlDelta;
 import dev.sumlog.catalog.ArtifactRepository.UnreleasedFile;
 import dev.sumlog.release.ReleaseKey;
 import dev.sumlog.support.FileStamp;

@@ -8,9 +8,8 @@ import static dev.sumlog.catalog.TestCatalog.sidecar;
 import static dev.sumlog.catalog.TestCatalog.stamp;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.sumlog.catalog.ReleaseRepository.Member;
+import dev.sumlog.catalog.ReleaseRow.Member;
 import dev.sumlog.catalog.ReleaseRepository.NamedRelease;
-import dev.sumlog.catalog.ReleaseRepository.ReleaseRow;
 import dev.sumlog.release.ReleaseKey;
 import java.util.HashMap;
 import java.util.List;

@@ -1,6 +1,5 @@
 package dev.sumlog.catalog;
 
-import dev.sumlog.catalog.ArtifactRepository.CrawlDelta;
 import dev.sumlog.release.ArtifactKind;
 import dev.sumlog.release.ReleaseKey;
 import dev.sumlog.support.FileStamp;
