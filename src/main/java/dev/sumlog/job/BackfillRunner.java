@@ -18,6 +18,7 @@ import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.FatalStepExecutionException;
 import org.springframework.context.annotation.Profile;
 import org.springframework.stereotype.Component;
 
@@ -90,12 +91,21 @@ public class BackfillRunner {
         }
         long runId = execution.getJobInstance().getInstanceId();
         List<Problem> reported = problems.reportedInRun(spec.sourceId(), runId);
-        String failure = execution.getAllFailureExceptions().stream().findFirst()
+        String failure = execution.getAllFailureExceptions().stream().findFirst().map(BackfillRunner::cause)
                 .map(t -> t.getMessage() != null ? t.getMessage() : t.toString()).orElse(null);
         List<String> raised = alerts.ofRun(runId).stream().map(AlertRepository.Alert::toString).toList();
         List<String> unlogged = submissions.stillPending(spec.sourceId(), logId)
                 .stream().map(SubmissionRepository.Unlogged::toString).toList();
         return new RunResult(execution.getStatus(), execution.getId(), runId, reported, failure, raised, unlogged);
+    }
+
+    /** The failure itself, not Spring Batch's wrapper around it ("Unable to process chunk"). */
+    private static Throwable cause(Throwable failure) {
+        Throwable t = failure;
+        while (t instanceof FatalStepExecutionException && t.getCause() != null) {
+            t = t.getCause();
+        }
+        return t;
     }
 
     private JobExecution lastExecution() {
