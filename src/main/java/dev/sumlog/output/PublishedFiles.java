@@ -5,6 +5,7 @@ import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -61,6 +62,13 @@ public final class PublishedFiles {
             makeWorldReadable(temp);
             Files.move(temp, absolute, StandardCopyOption.ATOMIC_MOVE);
             moved = true;
+        } catch (FileSystemException e) {
+            throw e;
+        } catch (IOException e) {
+            // A failed write(2) says only its errno ("No space left on device"): name the file it was for.
+            FileSystemException named = new FileSystemException(absolute.toString(), null, e.getMessage());
+            named.initCause(e);
+            throw named;
         } finally {
             if (!moved) {
                 Files.deleteIfExists(temp);

@@ -6,9 +6,10 @@ import java.sql.SQLException;
 
 /**
  * Turns a run's failure into the one line a user reads. Frameworks wrap the cause several times
- * ("Unable to process chunk", "PreparedStatementCallback; ..."), and the line that helps is the
- * innermost I/O error (it names the file and the errno: a full disk, a read-only mount) or, failing
- * that, the innermost message; never a stack trace, never a multi-line SQL text.
+ * ("Unable to process chunk", "PreparedStatementCallback; ..."), so their wrappers are skipped: the
+ * line is sumlog's own message (which names the file and the errno), or, under a database error,
+ * the I/O error beneath it (a full disk), or the innermost message; never a stack trace, never a
+ * multi-line SQL text.
  */
 public final class Failures {
 
@@ -18,17 +19,21 @@ public final class Failures {
     }
 
     public static String oneLine(Throwable failure) {
+        Throwable own = null;
         Throwable io = null;
         Throwable innermost = failure;
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof FileSystemException || (t instanceof IOException && io == null)) {
+            if (own == null && t.getClass().getName().startsWith("dev.sumlog.") && t.getMessage() != null) {
+                own = t;
+            }
+            if (io == null && t instanceof IOException) {
                 io = t;
             }
             if (t.getMessage() != null && !(t instanceof SQLException && t.getCause() != null)) {
                 innermost = t;
             }
         }
-        Throwable chosen = io != null ? io : innermost;
+        Throwable chosen = own != null ? own : io != null ? io : innermost;
         String message = chosen instanceof FileSystemException fse && fse.getReason() != null
                 ? fse.getFile() + ": " + fse.getReason()
                 : chosen.getMessage() != null ? chosen.getMessage() : chosen.getClass().getSimpleName();
