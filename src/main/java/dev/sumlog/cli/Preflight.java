@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.Locale;
 
 /**
@@ -52,17 +53,23 @@ final class Preflight {
         if (free < MIN_FREE_BYTES) {
             throw new UsageException(prefix + "no space left on " + dir + " (" + free + " bytes free)");
         }
+        // CREATE_NEW: the probe may only ever be a file this process made, so deleting it is safe
+        // even in a tree sumlog does not own (write-into-source).
         Path probe = dir.resolve(".sumlog-probe-" + ProcessHandle.current().pid() + ".tmp");
+        boolean created = false;
         try {
-            try (OutputStream out = Files.newOutputStream(probe)) {
+            try (OutputStream out = Files.newOutputStream(probe, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+                created = true;
                 out.write(new byte[] {'s', 'u', 'm', 'l', 'o', 'g', '\n'});
             }
             Files.delete(probe);
         } catch (IOException e) {
-            try {
-                Files.deleteIfExists(probe);
-            } catch (IOException ignored) {
-                // the write already failed; that is the error to report
+            if (created) {
+                try {
+                    Files.deleteIfExists(probe);
+                } catch (IOException ignored) {
+                    // the write already failed; that is the error to report
+                }
             }
             throw new UsageException(prefix + "cannot write in " + dir + ": " + reason(e));
         }
