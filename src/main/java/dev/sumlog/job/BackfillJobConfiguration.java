@@ -28,6 +28,7 @@ import dev.sumlog.source.CrawledFile;
 import dev.sumlog.source.LocalTreeReader;
 import dev.sumlog.source.PathFilter;
 import dev.sumlog.submit.LogTarget;
+import dev.sumlog.sums.PendingReleaseReader;
 import dev.sumlog.sums.ReleaseSumsProcessor;
 import dev.sumlog.sums.SnapshotTasklet;
 import dev.sumlog.sums.SumsOutcomeWriter;
@@ -161,12 +162,12 @@ class BackfillJobConfiguration {
     Step writeSumsStep(JobRepository jobRepository, PlatformTransactionManager tx, BackfillSpec spec,
                        ReleaseRepository releases, OutputRepository outputs, AlertRepository alerts, OutputTree out,
                        StopSignal stop, ProgressReporter progress) {
-        var reader = new KeysetReader<ReleaseRow>((after, limit) -> releases.nextPending(spec.sourceId(), after, limit),
-                ReleaseRow::id, Math.max(spec.chunkSize(), WRITE_PAGE));
+        var reader = new PendingReleaseReader(releases, outputs, spec.sourceId(), out,
+                Math.max(spec.chunkSize(), WRITE_PAGE));
         return new StepBuilder("writeSums", jobRepository).<ReleaseRow, WriteOutcome>chunk(spec.chunkSize())
                 .transactionManager(tx)
                 .reader(reader)
-                .processor(new ReleaseSumsProcessor(out, outputs))
+                .processor(new ReleaseSumsProcessor(out))
                 .writer(new SumsOutcomeWriter(releases, outputs, out.key(), alerts))
                 .listener(stop).listener(progress)
                 .build();

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
@@ -70,18 +71,18 @@ public final class OutputTree {
         }
     }
 
-    /** The digest of the file at {@code target}, or null when there is none. */
+    /**
+     * The digest of the file at {@code target}, or null when there is none. One stat: it also fails
+     * with ENAMETOOLONG for a name the file system cannot hold. Never follows a link.
+     */
     private static String existingSha256(Path target) throws IOException {
+        BasicFileAttributes attributes;
         try {
-            if (!Files.isRegularFile(target, LinkOption.NOFOLLOW_LINKS)) {
-                // stat first: it fails with ENAMETOOLONG for a name the file system cannot hold
-                Files.readAttributes(target, "basic:size", LinkOption.NOFOLLOW_LINKS);
-                return "not a regular file";
-            }
-            return sha256Hex(Files.readAllBytes(target));
+            attributes = Files.readAttributes(target, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
         } catch (NoSuchFileException absent) {
             return null;
         }
+        return attributes.isRegularFile() ? sha256Hex(Files.readAllBytes(target)) : "not a regular file";
     }
 
     private Path resolve(String relativePath) throws IOException {

@@ -1,7 +1,6 @@
 package dev.sumlog.sums;
 
 import dev.sumlog.catalog.ArtifactState;
-import dev.sumlog.catalog.OutputRepository;
 import dev.sumlog.catalog.ReleaseRow.Member;
 import dev.sumlog.catalog.ReleaseRow;
 import dev.sumlog.catalog.WriteOutcome;
@@ -13,7 +12,6 @@ import dev.sumlog.tlog.merkle.RgetName;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.springframework.batch.infrastructure.item.ItemProcessor;
 
 /**
@@ -29,11 +27,10 @@ import org.springframework.batch.infrastructure.item.ItemProcessor;
 public class ReleaseSumsProcessor implements ItemProcessor<ReleaseRow, WriteOutcome> {
 
     private final OutputTree out;
-    private final OutputRepository outputs;
 
-    public ReleaseSumsProcessor(OutputTree out, OutputRepository outputs) {
+    /** Reads rows from {@link PendingReleaseReader}, which carries what sumlog owns at each output path. */
+    public ReleaseSumsProcessor(OutputTree out) {
         this.out = out;
-        this.outputs = outputs;
     }
 
     @Override
@@ -60,10 +57,8 @@ public class ReleaseSumsProcessor implements ItemProcessor<ReleaseRow, WriteOutc
                         + SumsDifference.describe(out.root().resolve(sumsPath), lines)
                         + "); published sums kept, not logged again", members.size());
             }
-            String receiptPath = sumsPath + SumsFileNames.RECEIPT_SUFFIX;
-            Map<String, String> owned = outputs.owned(out.key(), List.of(sumsPath, receiptPath));
-            out.checkPublishable(receiptPath, owned.get(receiptPath));
-            out.publish(sumsPath, content, owned.get(sumsPath));
+            out.checkPublishable(sumsPath + SumsFileNames.RECEIPT_SUFFIX, row.ownedReceiptSha256());
+            out.publish(sumsPath, content, row.ownedSumsSha256());
             // The rget name runs over the digests in file order, which is the sums file's bytewise name order.
             String rgetName = RgetName.of(lines.stream().sorted(SumsFormat.BYTEWISE_NAME_ORDER).map(SumsLine::sha256).toList());
             return WriteOutcome.written(row.id(), sumsPath, sha256, rgetName, members.size());
