@@ -28,11 +28,13 @@ class WatchingARunProcessTest {
     void statusShowsTheRunningBackfillsProgressWithItsTotal() throws Exception {
         Path source = dir.resolve("archive");
         for (int i = 0; i < 3000; i++) {
-            Trees.write(source.resolve("d" + (i % 10) + "/pkg" + i + "-1.0.tar.gz"), "file " + i);
+            // Long names: 3000 trace lines are over 130 KB, twice what a Linux pipe buffers (64 KiB).
+            Trees.write(source.resolve("directory-with-a-rather-long-name-" + (i % 10) + "/pkg" + i + "-1.0.tar.gz"),
+                    "file " + i);
         }
         Path state = dir.resolve("state");
-        // The hash trace is a FIFO the test opens but never reads: once the pipe is full (a few
-        // thousand paths), the hash step blocks mid-step, holding the catalog.
+        // The hash trace is a FIFO the test opens but never reads: once the pipe is full (about
+        // 1400 of these paths), the hash step blocks mid-step, holding the catalog.
         Path fifo = dir.resolve("trace");
         new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor();
         SumlogProcess running = SumlogProcess.start(dir, List.of("-Dsumlog.hash-trace=" + fifo,
