@@ -1,21 +1,31 @@
 package dev.sumlog.cli;
 
+import dev.sumlog.catalog.ReleaseRepository;
+import dev.sumlog.catalog.RunHistoryRepository;
 import dev.sumlog.job.ProgressFile;
 import dev.sumlog.status.StatusReport;
+import dev.sumlog.support.Failures;
 import dev.sumlog.support.OneLine;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.dao.DataAccessException;
+import org.springframework.jdbc.core.JdbcTemplate;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
+/**
+ * {@code sumlog status}: read-only, and started without Spring, Flyway or the batch machinery (a
+ * plain JDBC connection to the catalog, H2 opened read-only), so it answers in well under a second
+ * and can never create or change anything in the folder it is pointed at.
+ */
 @Command(name = "status", mixinStandardHelpOptions = true,
         description = "Show the last runs with their counts, the catalog, and what a re-run would resume.")
 class StatusCommand implements Callable<Integer> {
 
-    /** The H2 file CatalogContext opens; its absence means no backfill ever ran in this directory. */
+    /** The H2 file of a state directory; its absence means no backfill ever ran there. */
     static final String CATALOG = "catalog.mv.db";
 
     @Option(names = "--state", paramLabel = "DIR", description = "Catalog and run state (default: ./state).")
@@ -27,9 +37,7 @@ class StatusCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Path dir = state.toAbsolutePath().normalize();
-        // Read-only: never creates anything. A running backfill holds the lock (and H2 admits one
-        // process), so it is asked first; without a catalog there is nothing to show, and starting
-        // the context would create an empty catalog in whatever folder was named by mistake.
+        // A running backfill holds the lock (and H2 admits one process), so it is asked first.
         Optional<StateLock> held = Files.isDirectory(dir) ? StateLock.tryAcquireExisting(dir) : Optional.empty();
         if (Files.isDirectory(dir) && held.isEmpty()) {
             System.out.println("a backfill is running in " + dir + " (" + StateLock.owner(dir) + ")");
@@ -37,21 +45,27 @@ class StatusCommand implements Callable<Integer> {
             System.out.print(progress == null ? "no progress published yet\n" : OneLine.escapeLines(progress));
             return ExitCodes.OK;
         }
-        if (!CatalogContext.usesExternalDatabase() && !Files.isRegularFile(dir.resolve(CATALOG))) {
-            held.ifPresent(StatusCommand::release);
-            throw new UsageException("--state: no sumlog state in " + dir + " (no " + CATALOG + "; run a backfill first)");
+        try {
+            if (!CatalogDatabase.isExternal() && !Files.isRegularFile(dir.resolve(CATALOG))) {
+                throw new UsageException("--state: no sumlog state in " + dir + " (no " + CATALOG
+                        + "; run a backfill first)");
+            }
+            JdbcTemplate jdbc = new JdbcTemplate(CatalogDatabase.readOnly(dir));
+            new StatusReport(new RunHistoryRepository(jdbc), new ReleaseRepository(jdbc)).print(System.out, runs);
+            return ExitCodes.OK;
+        } catch (DataAccessException e) {
+            throw new UsageException("--state: cannot read the catalog in " + dir + ": " + Failures.oneLine(e));
+        } finally {
+            if (held.isPresent()) {
+                release(held.get());
+            }
         }
-        try (StateLock lock = held.get();
-             ConfigurableApplicationContext context = CatalogContext.start(state, "status", ctx -> { })) {
-            context.getBean(StatusReport.class).print(System.out, runs);
-        }
-        return ExitCodes.OK;
     }
 
     private static void release(StateLock lock) {
         try {
             lock.close();
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             // the process exits next; the kernel releases the lock anyway
         }
     }

@@ -8,13 +8,12 @@ import dev.sumlog.support.OneLine;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.List;
-import org.springframework.stereotype.Component;
 
 /**
  * What `sumlog status` prints: the last runs with their counts, the catalog per archive, and what a
- * re-run would resume. Formatting only; the queries are {@link RunHistoryRepository}'s.
+ * re-run would resume. Formatting only; the queries are {@link RunHistoryRepository}'s. Built by
+ * hand over a plain connection (no Spring context), see {@code StatusCommand}.
  */
-@Component
 public class StatusReport {
 
     private final RunHistoryRepository history;

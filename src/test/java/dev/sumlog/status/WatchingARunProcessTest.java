@@ -88,6 +88,7 @@ class WatchingARunProcessTest {
                 """);
 
         SumlogProcess.Result run = SumlogProcess.run(dir, "backfill", "--job", job.toString());
+        var stateBefore = Trees.digests(dir.resolve("state"));
         SumlogProcess.Result status = SumlogProcess.run(dir, "status", "--state", dir.resolve("state").toString());
 
         assertThat(run.exitCode()).as(run.output()).isZero();
@@ -97,5 +98,6 @@ class WatchingARunProcessTest {
                 .containsPattern("release dist/v1\\.0/v1-0  rget [0-9a-f]{32}\\.[0-9a-f]{32}")
                 .doesNotContain("v1-0-");
         assertThat(dir.resolve("out/dist/v1.0/SHA256SUMS")).exists();
+        assertThat(Trees.digests(dir.resolve("state"))).as("status opens the catalog read-only").isEqualTo(stateBefore);
     }
 }

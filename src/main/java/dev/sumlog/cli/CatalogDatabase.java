@@ -1,0 +1,52 @@
+package dev.sumlog.cli;
+
+import java.nio.file.Path;
+import javax.sql.DataSource;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
+
+/**
+ * Where the catalog lives: the H2 file in the state directory, or the shared database an operator
+ * names with {@code SPRING_DATASOURCE_URL} (PostgreSQL). One place for the URL, so the backfill's
+ * context and the read-only commands always open the same database.
+ */
+final class CatalogDatabase {
+
+    private CatalogDatabase() {
+    }
+
+    /**
+     * The H2 URL of a state directory. DB_CLOSE_ON_EXIT=FALSE: H2's own shutdown hook must not close
+     * the database while a stopping job still writes its final status (Spring Batch 6 graceful-stop
+     * trap). WRITE_DELAY=0: H2 otherwise writes commits to the file up to 500 ms later, so a SIGKILL
+     * would lose committed chunks, and with them the record of log appends already made.
+     */
+    static String h2Url(Path stateDir) {
+        return "jdbc:h2:file:" + stateDir.resolve("catalog").toAbsolutePath() + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0";
+    }
+
+    /** True when the operator points sumlog at a shared database instead of the state's H2 file. */
+    static boolean isExternal() {
+        return setting("SPRING_DATASOURCE_URL", "spring.datasource.url") != null;
+    }
+
+    /**
+     * A plain data source for read-only commands: no Spring context, no migrations, no batch
+     * machinery. The H2 file is opened read-only ({@code ACCESS_MODE_DATA=r}), so {@code status}
+     * can never change a catalog.
+     */
+    static DataSource readOnly(Path stateDir) {
+        if (isExternal()) {
+            DriverManagerDataSource external = new DriverManagerDataSource(
+                    setting("SPRING_DATASOURCE_URL", "spring.datasource.url"));
+            external.setUsername(setting("SPRING_DATASOURCE_USERNAME", "spring.datasource.username"));
+            external.setPassword(setting("SPRING_DATASOURCE_PASSWORD", "spring.datasource.password"));
+            return external;
+        }
+        return new DriverManagerDataSource(h2Url(stateDir) + ";ACCESS_MODE_DATA=r", "sa", "");
+    }
+
+    private static String setting(String environment, String property) {
+        String value = System.getProperty(property);
+        return value != null ? value : System.getenv(environment);
+    }
+}
