@@ -95,7 +95,17 @@ class BackfillCommand implements Callable<Integer> {
         }, "sumlog-stop");
         Runtime.getRuntime().addShutdownHook(onSignal);
         try {
-            RunResult result = context.getBean(BackfillRunner.class).run();
+            BackfillRunner runner = context.getBean(BackfillRunner.class);
+            RunResult result;
+            try {
+                result = runner.run();
+            } catch (RuntimeException e) {
+                // The job repository itself could not record the run: one line, and the likeliest
+                // cause first (a full state disk surfaces through Spring Batch as odd errors, such as
+                // an "execution already running" race once H2 has closed the database).
+                throw new IllegalStateException("backfill failed: " + diagnose(spec, runner, e)
+                        + "; run the same command again to resume");
+            }
             exitCode[0] = report(result, System.out, spec.state());
             return exitCode[0];
         } finally {
@@ -107,6 +117,18 @@ class BackfillCommand implements Callable<Integer> {
                 // a signal arrived: the hook now ends the process with this run's exit code
             }
         }
+    }
+
+    private static String diagnose(BackfillSpec spec, BackfillRunner runner, RuntimeException e) {
+        try {
+            long free = Files.getFileStore(spec.state()).getUsableSpace();
+            if (free < Preflight.MIN_FREE_BYTES) {
+                return "the catalog in " + spec.state() + ": no space left on device (" + free + " bytes free)";
+            }
+        } catch (IOException unknown) {
+            // fall through to the failure itself
+        }
+        return runner.describe(e);
     }
 
     /** The log is opened before the context, so a lost key or a damaged log is one line and exit 2. */

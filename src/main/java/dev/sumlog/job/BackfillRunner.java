@@ -91,11 +91,16 @@ public class BackfillRunner {
         }
         long runId = execution.getJobInstance().getInstanceId();
         List<Problem> reported = problems.reportedInRun(spec.sourceId(), runId);
-        String failure = execution.getAllFailureExceptions().stream().findFirst().map(Failures::oneLine).orElse(null);
+        String failure = execution.getAllFailureExceptions().stream().findFirst().map(this::describe).orElse(null);
         List<String> raised = alerts.ofRun(runId).stream().map(AlertRepository.Alert::toString).toList();
         List<String> unlogged = submissions.stillPending(spec.sourceId(), logId)
                 .stream().map(SubmissionRepository.Unlogged::toString).toList();
         return new RunResult(execution.getStatus(), execution.getId(), runId, reported, failure, raised, unlogged);
+    }
+
+    /** One line; a database failure names the catalog, since the database's own error cannot. */
+    public String describe(Throwable failure) {
+        return (Failures.fromDatabase(failure) ? "the catalog in " + spec.state() + ": " : "") + Failures.oneLine(failure);
     }
 
     private JobExecution lastExecution() {

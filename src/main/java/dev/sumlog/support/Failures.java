@@ -18,6 +18,16 @@ public final class Failures {
     private Failures() {
     }
 
+    /** True when the failure came from the catalog database (a full or read-only state directory, say). */
+    public static boolean fromDatabase(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof SQLException || t.getClass().getName().startsWith("org.springframework.dao.")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     public static String oneLine(Throwable failure) {
         Throwable own = null;
         Throwable io = null;

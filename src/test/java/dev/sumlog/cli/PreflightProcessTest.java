@@ -1,9 +1,9 @@
 package dev.sumlog.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.sumlog.testing.SumlogProcess;
+import dev.sumlog.testing.Tmpfs;
 import dev.sumlog.testing.Trees;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -170,22 +170,12 @@ class PreflightProcessTest {
         return Files.writeString(dir.resolve(name), yaml);
     }
 
-    /** A tmpfs at dir/name; skipped (with the reason) where mounting is not allowed. */
     private Path mount(String name, String options) throws Exception {
-        Path point = Files.createDirectories(dir.resolve(name));
-        Process mount = new ProcessBuilder("mount", "-t", "tmpfs", "-o", options, "tmpfs", point.toString())
-                .redirectErrorStream(true).start();
-        String output = new String(mount.getInputStream().readAllBytes());
-        boolean mounted = mount.waitFor() == 0;
-        if (!mounted) {
-            System.out.println("skipped: cannot mount a tmpfs (" + output.strip() + ")");
-        }
-        assumeTrue(mounted, "cannot mount a tmpfs here: " + output.strip());
-        return point;
+        return Tmpfs.mount(dir.resolve(name), options);
     }
 
     private static void unmount(Path point) throws Exception {
-        new ProcessBuilder("umount", point.toString()).inheritIO().start().waitFor();
+        Tmpfs.unmount(point);
     }
 
     private static List<String> listing(Path directory) throws IOException {

@@ -3,9 +3,9 @@ package dev.sumlog.output;
 import static dev.sumlog.output.WriteIntoSourceProcessTest.assertNoStackTrace;
 import static dev.sumlog.output.WriteIntoSourceProcessTest.assertSkipped;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.sumlog.testing.SumlogProcess;
+import dev.sumlog.testing.Tmpfs;
 import dev.sumlog.testing.Trees;
 import java.io.OutputStream;
 import java.nio.file.Files;
@@ -63,7 +63,7 @@ class OutputFailuresProcessTest {
         for (int i = 0; i < releases; i++) {
             Trees.write(source.resolve("d" + i % 4 + "/p" + i + "-1.0.tar.gz"), "release " + i);
         }
-        Path mount = mountTmpfs(dir.resolve("mnt"), "size=8m");
+        Path mount = Tmpfs.mount(dir.resolve("mnt"), "size=8m");
         try {
             Path out = mount.resolve("out");
             Path filler = mount.resolve("filler");
@@ -104,22 +104,8 @@ class OutputFailuresProcessTest {
             assertThat(indexes).as("one entry per release").isEqualTo(
                     LongStream.range(0, releases).boxed().collect(Collectors.toSet()));
         } finally {
-            new ProcessBuilder("umount", mount.toString()).inheritIO().start().waitFor();
+            Tmpfs.unmount(mount);
         }
-    }
-
-    /** A tmpfs at {@code point}; the test is skipped, with the reason printed, where mounting is not allowed. */
-    static Path mountTmpfs(Path point, String options) throws Exception {
-        Files.createDirectories(point);
-        Process mount = new ProcessBuilder("mount", "-t", "tmpfs", "-o", options, "tmpfs", point.toString())
-                .redirectErrorStream(true).start();
-        String said = new String(mount.getInputStream().readAllBytes()).strip();
-        boolean mounted = mount.waitFor() == 0;
-        if (!mounted) {
-            System.out.println("skipped: cannot mount a tmpfs here (" + said + ")");
-        }
-        assumeTrue(mounted, "cannot mount a tmpfs here: " + said);
-        return point;
     }
 
     private static List<String> listing(Path directory) throws Exception {
