@@ -10,7 +10,6 @@ import dev.sumlog.output.OutputTree;
 import dev.sumlog.release.SumsFileNames;
 import dev.sumlog.tlog.merkle.RgetName;
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.List;
 import org.springframework.batch.infrastructure.item.ItemProcessor;
 

@@ -1,6 +1,5 @@
 package dev.sumlog.verify;
 
-import dev.sumlog.support.OneLine;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sumlog.submit.LogKeyStore;
