@@ -26,6 +26,7 @@ final class CatalogContext {
         defaults.put("spring.datasource.url", CatalogDatabase.h2Url(stateDir));
         defaults.put("spring.datasource.username", "sa");
         defaults.put("spring.datasource.password", "");
+        defaults.putAll(SchemaCheck.settings(CatalogDatabase.readOnly(stateDir)));
         return new SpringApplicationBuilder(SumlogApplication.class)
                 .properties(defaults)
                 .profiles(profile)

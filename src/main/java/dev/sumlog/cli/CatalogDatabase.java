@@ -42,7 +42,8 @@ final class CatalogDatabase {
             external.setPassword(setting("SPRING_DATASOURCE_PASSWORD", "spring.datasource.password"));
             return external;
         }
-        return new DriverManagerDataSource(h2Url(stateDir) + ";ACCESS_MODE_DATA=r", "sa", "");
+        // IFEXISTS: a read-only look must never create an empty catalog.
+        return new DriverManagerDataSource(h2Url(stateDir) + ";ACCESS_MODE_DATA=r;IFEXISTS=TRUE", "sa", "");
     }
 
     private static String setting(String environment, String property) {
