@@ -15,6 +15,21 @@ public final class OutputFailures {
     private OutputFailures() {
     }
 
+    /**
+     * Why one output is skipped, in one line: a clash says so itself, any other problem of that
+     * output is "{@code <what> not written: <file>: <errno>}". A failure of the whole tree is not a
+     * reason to skip one output: it is thrown ({@link #fatal}) and stops the step.
+     */
+    public static String skipReason(IOException e, String what) {
+        if (e instanceof OutputClashException) {
+            return e.getMessage();
+        }
+        if (affectsWholeTree(e)) {
+            throw fatal(e);
+        }
+        return what + " not written: " + describe(e);
+    }
+
     /** True when every other write into the same tree would fail the same way. */
     public static boolean affectsWholeTree(IOException e) {
         String reason = (e instanceof FileSystemException fse && fse.getReason() != null ? fse.getReason()

@@ -4,7 +4,6 @@ import dev.sumlog.catalog.OutputRepository;
 import dev.sumlog.catalog.OutputRepository.OutputFile;
 import dev.sumlog.catalog.ProblemRepository.Problem;
 import dev.sumlog.catalog.SubmissionRepository.LoggedRow;
-import dev.sumlog.output.OutputClashException;
 import dev.sumlog.output.OutputFailures;
 import dev.sumlog.output.OutputTree;
 import dev.sumlog.release.SumsFileNames;
@@ -58,13 +57,8 @@ final class ReceiptWriter {
             try {
                 result.written().add(out.publish(path, receipt, owned.get(path)));
                 receiptPath = path;
-            } catch (OutputClashException e) {
-                result.skipped().add(new Problem(path, "receipt not written: " + e.getMessage(), true));
             } catch (IOException e) {
-                if (OutputFailures.affectsWholeTree(e)) {
-                    throw OutputFailures.fatal(e);
-                }
-                result.skipped().add(new Problem(path, "receipt not written: " + OutputFailures.describe(e), true));
+                result.skipped().add(new Problem(path, OutputFailures.skipReason(e, "receipt"), true));
             }
             result.logged().add(new LoggedRow(r.submissionId(), r.logged().index(), receiptPath));
         }

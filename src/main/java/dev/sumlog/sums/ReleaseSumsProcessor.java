@@ -4,7 +4,6 @@ import dev.sumlog.catalog.ArtifactState;
 import dev.sumlog.catalog.ReleaseRow.Member;
 import dev.sumlog.catalog.ReleaseRow;
 import dev.sumlog.catalog.WriteOutcome;
-import dev.sumlog.output.OutputClashException;
 import dev.sumlog.output.OutputFailures;
 import dev.sumlog.output.OutputTree;
 import dev.sumlog.release.SumsFileNames;
@@ -61,13 +60,8 @@ public class ReleaseSumsProcessor implements ItemProcessor<ReleaseRow, WriteOutc
             // The rget name runs over the digests in file order, which is the sums file's bytewise name order.
             String rgetName = RgetName.of(lines.stream().sorted(SumsFormat.BYTEWISE_NAME_ORDER).map(SumsLine::sha256).toList());
             return WriteOutcome.written(row.id(), sumsPath, sha256, rgetName, members.size());
-        } catch (OutputClashException e) {
-            return WriteOutcome.blocked(row.id(), e.getMessage(), members.size());
         } catch (IOException e) {
-            if (OutputFailures.affectsWholeTree(e)) {
-                throw OutputFailures.fatal(e);
-            }
-            return WriteOutcome.blocked(row.id(), "sums not written: " + OutputFailures.describe(e), members.size());
+            return WriteOutcome.blocked(row.id(), OutputFailures.skipReason(e, "sums"), members.size());
         } catch (IllegalArgumentException e) {
             // A name the sums format cannot hold (a lone surrogate, a duplicate): this release only.
             return WriteOutcome.blocked(row.id(), "sums not written: " + e.getMessage(), members.size());

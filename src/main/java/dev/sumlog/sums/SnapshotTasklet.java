@@ -6,7 +6,6 @@ import dev.sumlog.catalog.OutputRepository;
 import dev.sumlog.catalog.OutputRepository.OutputFile;
 import dev.sumlog.catalog.ProblemRepository;
 import dev.sumlog.catalog.ProblemRepository.Problem;
-import dev.sumlog.output.OutputClashException;
 import dev.sumlog.output.OutputFailures;
 import dev.sumlog.output.OutputTree;
 import dev.sumlog.release.SumsFileNames;
@@ -70,13 +69,8 @@ public class SnapshotTasklet implements Tasklet {
         String path = directory.isEmpty() ? SumsFileNames.MUTABLE_SNAPSHOT : directory + "/" + SumsFileNames.MUTABLE_SNAPSHOT;
         try {
             written.add(out.publish(path, SumsFormat.format(lines), outputs.owned(out.key(), List.of(path)).get(path)));
-        } catch (OutputClashException e) {
-            skipped.add(new Problem(path, e.getMessage(), true));
         } catch (IOException e) {
-            if (OutputFailures.affectsWholeTree(e)) {
-                throw OutputFailures.fatal(e);
-            }
-            skipped.add(new Problem(path, "snapshot not written: " + OutputFailures.describe(e), true));
+            skipped.add(new Problem(path, OutputFailures.skipReason(e, "snapshot"), true));
         }
     }
 }

@@ -9,7 +9,6 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -127,12 +126,7 @@ class PreflightProcessTest {
                 "backfill", "--source", source.toString(), "--out", dir.resolve("out").toString(),
                 "--state", state.toString());
         try {
-            Path lockFile = state.resolve("sumlog.lock");
-            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-            while (!(Files.exists(lockFile) && Files.readString(lockFile).startsWith("pid"))) {
-                assertThat(System.nanoTime()).as(first.output()).isLessThan(deadline);
-                Thread.sleep(50);
-            }
+            first.awaitStateLock(state);
 
             SumlogProcess.Result second = backfill("--source", source.toString(), "--out",
                     dir.resolve("out2").toString(), "--state", state.toString());

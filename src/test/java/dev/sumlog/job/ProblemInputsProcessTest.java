@@ -98,12 +98,7 @@ class ProblemInputsProcessTest {
                 "backfill", "--source", source.toString(), "--out", dir.resolve("out").toString(),
                 "--state", state.toString());
         try {
-            Path lockFile = state.resolve("sumlog.lock");
-            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-            while (!(Files.exists(lockFile) && Files.readString(lockFile).startsWith("pid"))) {
-                assertThat(System.nanoTime()).as("first process takes the lock").isLessThan(deadline);
-                Thread.sleep(50);
-            }
+            first.awaitStateLock(state);
 
             long started = System.nanoTime();
             SumlogProcess.Result second = SumlogProcess.run(dir, "backfill", "--source", source.toString(),

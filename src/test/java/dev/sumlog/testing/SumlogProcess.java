@@ -78,6 +78,18 @@ public final class SumlogProcess {
         }
     }
 
+    /** Waits until this process holds the lock of {@code state} (it writes its pid there once it does). */
+    public void awaitStateLock(Path state) throws Exception {
+        Path lockFile = state.resolve("sumlog.lock");
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (!(Files.exists(lockFile) && Files.readString(lockFile).startsWith("pid"))) {
+            if (System.nanoTime() > deadline || !process.isAlive()) {
+                throw new AssertionError("sumlog did not take the lock of " + state + "; output:\n" + output());
+            }
+            Thread.sleep(50);
+        }
+    }
+
     public long pid() {
         return process.pid();
     }
