@@ -55,6 +55,10 @@ class BackfillCommand implements Callable<Integer> {
     @Option(names = "--chunk-size", paramLabel = "N", description = "Files per committed chunk (default: 64).")
     Integer chunkSize;
 
+    @Option(names = "--log-batch", paramLabel = "N",
+            description = "Releases per log append, one checkpoint each (default: 1024).")
+    Integer logBatch;
+
     @Option(names = "--public-url", paramLabel = "URL",
             description = "How log entries name the archive (default: its file: URL).")
     String publicUrl;
@@ -67,7 +71,7 @@ class BackfillCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         JobFile fromFile = job == null ? JobFile.empty() : JobFileLoader.load(job);
         JobFile fromFlags = new JobFile(source, out, state, layout, null, null, null, null,
-                new JobFile.Tuning(threads, chunkSize), publicUrl, null, archiveId);
+                new JobFile.Tuning(threads, chunkSize, logBatch), publicUrl, null, archiveId);
         String origin = job == null ? "command line" : "job file " + job;
         BackfillSpec spec = JobFileLoader.resolve(fromFile, fromFlags, origin);
         Preflight.check(spec, origin);

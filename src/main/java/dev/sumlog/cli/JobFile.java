@@ -23,8 +23,11 @@ public record JobFile(
         Log log,
         String archiveId) {
 
-    /** Per-run performance settings. */
-    public record Tuning(Integer threads, Integer chunkSize) {
+    /**
+     * Per-run performance settings: files hashed in parallel, items per committed chunk, and entries
+     * per log append (a log batch may be larger than a chunk: each append is one fsynced checkpoint).
+     */
+    public record Tuning(Integer threads, Integer chunkSize, Integer logBatch) {
     }
 
     /**

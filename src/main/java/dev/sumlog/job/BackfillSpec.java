@@ -30,9 +30,10 @@ public record BackfillSpec(
 
     /**
      * Where releases are logged: the embedded tile log in {@code dir} (publishable as static files)
-     * under {@code origin}, with the submit path's rate limit and retry budget.
+     * under {@code origin}, with the submit path's rate limit and retry budget, {@code batch} entries
+     * per append.
      */
-    public record LogSpec(Path dir, String origin, SubmitPolicy policy) {
+    public record LogSpec(Path dir, String origin, SubmitPolicy policy, int batch) {
     }
 
     /**

@@ -66,7 +66,7 @@ class SubmitStepsConfiguration {
         var ownTransaction = new TransactionTemplate(tx);
         ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         var tasklet = new SubmitTasklet(repositories, logTarget, ownTransaction, spec.log().policy(),
-                spec.sourceId(), out, spec.chunkSize(), System.out, haltAfter(properties.haltAfterAppends()));
+                spec.sourceId(), out, spec.log().batch(), System.out, haltAfter(properties.haltAfterAppends()));
         // Both listener roles of the reporter: the step's start and end, and each tasklet call.
         return new StepBuilder("submit", jobRepository)
                 .tasklet(tasklet, tx)

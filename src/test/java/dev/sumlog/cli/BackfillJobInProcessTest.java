@@ -68,7 +68,7 @@ class BackfillJobInProcessTest {
         int files = 7;
         int releases = 3;
         BackfillSpec spec = JobFileLoader.resolve(JobFile.empty(), new JobFile(source, dir.resolve("out"),
-                dir.resolve("state"), null, null, null, null, null, new JobFile.Tuning(2, 2), null, null, "test-archive"),
+                dir.resolve("state"), null, null, null, null, null, new JobFile.Tuning(2, 2, 2), null, null, "test-archive"),
                 "test");
         Preflight.check(spec, "test");
         lock = StateLock.acquire(spec.state());

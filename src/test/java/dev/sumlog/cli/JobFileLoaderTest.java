@@ -35,7 +35,7 @@ class JobFileLoaderTest {
                   chunk-size: 16
                 """);
         JobFile file = JobFileLoader.load(job);
-        JobFile flags = new JobFile(null, null, null, null, null, null, null, null, new JobFile.Tuning(1, null),
+        JobFile flags = new JobFile(null, null, null, null, null, null, null, null, new JobFile.Tuning(1, null, null),
                 null, null, null);
 
         BackfillSpec spec = JobFileLoader.resolve(file, flags, "job file");
@@ -148,7 +148,7 @@ class JobFileLoaderTest {
         assertLoad("layout: flatt\n", "line 1: field 'layout': expected flat or per-directory, got \"flatt\"");
         assertLoad("source: a\nlog: 5\n",
                 "line 2: field 'log': expected a section with fields dir, origin, rate, burst, attempts, got \"5\"");
-        assertLoad("tuning: fast\n", "line 1: field 'tuning': expected a section with fields threads, chunk-size, got \"fast\"");
+        assertLoad("tuning: fast\n", "line 1: field 'tuning': expected a section with fields threads, chunk-size, log-batch, got \"fast\"");
         assertLoad("source: a\nlayuot: flat\nlog:\n  rat: 1\n",
                 "unknown field(s): 'layuot' (line 2), 'log.rat' (line 4)");
     }

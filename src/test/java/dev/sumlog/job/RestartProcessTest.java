@@ -151,7 +151,7 @@ class RestartProcessTest {
 
     private static String[] args(Path dir) {
         return new String[] {"backfill", "--source", source.toString(), "--out", dir.resolve("out").toString(),
-                "--state", dir.resolve("state").toString(), "--chunk-size", "8", "--threads", "2"};
+                "--state", dir.resolve("state").toString(), "--chunk-size", "8", "--log-batch", "8", "--threads", "2"};
     }
 
     private Path trace() {

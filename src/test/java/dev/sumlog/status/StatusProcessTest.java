@@ -30,7 +30,7 @@ class StatusProcessTest {
         new ProcessBuilder("mkfifo", source.resolve("p/pipe").toString()).start().waitFor();
         Path trace = dir.resolve("trace.txt");
         String[] backfill = {"backfill", "--source", source.toString(), "--out", dir.resolve("out").toString(),
-                "--state", dir.resolve("state").toString(), "--threads", "1", "--chunk-size", "1"};
+                "--state", dir.resolve("state").toString(), "--threads", "1", "--chunk-size", "1", "--log-batch", "1"};
 
         SumlogProcess killed = SumlogProcess.start(dir, List.of("-Dsumlog.hash-trace=" + trace), false, backfill);
         long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();

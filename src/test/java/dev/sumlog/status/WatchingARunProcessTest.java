@@ -39,7 +39,7 @@ class WatchingARunProcessTest {
         new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor();
         SumlogProcess running = SumlogProcess.start(dir, List.of("-Dsumlog.hash-trace=" + fifo,
                         "-Dsumlog.progress-interval-seconds=0"), false, "backfill", "--source", source.toString(),
-                "--out", dir.resolve("out").toString(), "--state", state.toString(), "--threads", "1", "--chunk-size", "10");
+                "--out", dir.resolve("out").toString(), "--state", state.toString(), "--threads", "1", "--chunk-size", "10", "--log-batch", "10");
         AtomicReference<InputStream> reader = new AtomicReference<>();
         Thread opener = new Thread(() -> {
             try {

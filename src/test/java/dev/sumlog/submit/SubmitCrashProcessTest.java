@@ -153,6 +153,6 @@ class SubmitCrashProcessTest {
 
     private static String[] args(Path dir) {
         return new String[] {"backfill", "--source", source.toString(), "--out", dir.resolve("out").toString(),
-                "--state", dir.resolve("state").toString(), "--chunk-size", "4"};
+                "--state", dir.resolve("state").toString(), "--chunk-size", "4", "--log-batch", "4"};
     }
 }

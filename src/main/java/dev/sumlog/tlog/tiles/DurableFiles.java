@@ -7,6 +7,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * Durable, all-or-nothing file writes: a temp file in the same directory is written and
@@ -23,6 +26,27 @@ final class DurableFiles {
     }
 
     static void write(Path target, byte[] data) throws IOException {
+        writeAll(Map.of(target, data));
+    }
+
+    /**
+     * Writes several files, each all or nothing, and makes all of them durable before returning.
+     * Each file's data is fsynced before its rename, as in {@link #write}; each directory that
+     * received a rename is fsynced once at the end instead of once per file (a tile batch puts
+     * dozens of files into a handful of directories).
+     */
+    static void writeAll(Map<Path, byte[]> files) throws IOException {
+        Set<Path> renamedInto = new LinkedHashSet<>();
+        for (Map.Entry<Path, byte[]> file : files.entrySet()) {
+            renamedInto.add(replace(file.getKey(), file.getValue()));
+        }
+        for (Path dir : renamedInto) {
+            syncDirectory(dir);
+        }
+    }
+
+    /** Temp file, fsync, atomic rename; returns the directory whose entry changed. */
+    private static Path replace(Path target, byte[] data) throws IOException {
         Path dir = target.toAbsolutePath().getParent();
         createDirectories(dir);
         Path temp = dir.resolve(target.getFileName() + ".tmp");
@@ -36,7 +60,7 @@ final class DurableFiles {
             channel.force(true);
         }
         Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        syncDirectory(dir);
+        return dir;
     }
 
     /** Like Files.createDirectories, but each new directory entry is made durable too. */

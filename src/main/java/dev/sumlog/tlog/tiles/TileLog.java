@@ -8,6 +8,7 @@ import dev.sumlog.tlog.note.NoteVerifiers;
 import dev.sumlog.tlog.receipt.TlogProof;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
@@ -109,9 +110,9 @@ public final class TileLog {
         long first = size();
         // Work on a copy so that a failed write leaves this instance at the old checkpoint.
         TreeEdge next = edge.copy();
-        for (Map.Entry<String, byte[]> file : next.append(entries).entrySet()) {
-            DurableFiles.write(dir.resolve(file.getKey()), file.getValue());
-        }
+        Map<Path, byte[]> written = new LinkedHashMap<>();
+        next.append(entries).forEach((path, data) -> written.put(dir.resolve(path), data));
+        DurableFiles.writeAll(written);
         // The root is computed back from the files just written, so a bad write cannot be signed.
         byte[] root = new TileStore(files, next.size()).rootHash();
         Checkpoint checkpoint = new Checkpoint(origin, next.size(), root);

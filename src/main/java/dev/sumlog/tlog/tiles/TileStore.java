@@ -26,11 +26,11 @@ final class TileStore implements HashSource {
 
     private final TileFetcher fetcher;
     private final long treeSize;
-    private final Map<String, List<byte[]>> cache = new LinkedHashMap<>(16, 0.75f, true) {
+    private final Map<String, TileSubtrees> cache = new LinkedHashMap<>(16, 0.75f, true) {
         private static final long serialVersionUID = 1L;
 
         @Override
-        protected boolean removeEldestEntry(Map.Entry<String, List<byte[]>> eldest) {
+        protected boolean removeEldestEntry(Map.Entry<String, TileSubtrees> eldest) {
             return size() > CACHE_TILES;
         }
     };
@@ -42,7 +42,11 @@ final class TileStore implements HashSource {
 
     /** The hashes of {@code tile} (width as served at this tree size). Synchronized for the cache. */
     synchronized List<byte[]> hashes(Tile tile) throws IOException {
-        List<byte[]> cached = cache.get(tile.path());
+        return subtrees(tile).hashes();
+    }
+
+    private synchronized TileSubtrees subtrees(Tile tile) throws IOException {
+        TileSubtrees cached = cache.get(tile.path());
         if (cached != null) {
             return cached;
         }
@@ -55,8 +59,9 @@ final class TileStore implements HashSource {
         for (int i = 0; i < tile.width(); i++) {
             hashes.add(Arrays.copyOfRange(fetched.data(), i * Rfc6962.HASH_SIZE, (i + 1) * Rfc6962.HASH_SIZE));
         }
-        cache.put(tile.path(), hashes);
-        return hashes;
+        TileSubtrees subtrees = new TileSubtrees(hashes);
+        cache.put(tile.path(), subtrees);
+        return subtrees;
     }
 
     /** The entries of the bundle holding leaf {@code index}, as many as this tree size has. */
@@ -77,15 +82,16 @@ final class TileStore implements HashSource {
         }
     }
 
+    /** Served from each tile's inner tree ({@link TileSubtrees}), computed once per cached tile. */
     @Override
     public byte[] subtreeHash(int height, long index) {
         int level = height / Tile.HEIGHT;
-        int count = 1 << (height % Tile.HEIGHT);
+        int inTile = height % Tile.HEIGHT;
+        int count = 1 << inTile;
         long first = index * count;
         try {
-            List<byte[]> tile = hashes(Tile.containing(level, first + count - 1, treeSize));
-            int offset = (int) (first % Tile.FULL_WIDTH);
-            return Rfc6962.rootOfLeafHashes(tile.subList(offset, offset + count)).clone();
+            TileSubtrees tile = subtrees(Tile.containing(level, first + count - 1, treeSize));
+            return tile.subtree(inTile, (int) (first % Tile.FULL_WIDTH) >>> inTile).clone();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
