@@ -1,6 +1,7 @@
 package dev.sumlog.output;
 
 import dev.sumlog.catalog.OutputRepository.OutputFile;
+import dev.sumlog.support.Sha256;
 import java.io.IOException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
@@ -8,9 +9,6 @@ import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 
 /**
  * The output tree ({@code --out}) and the one rule for writing into it: sumlog replaces a file only
@@ -94,10 +92,6 @@ public final class OutputTree {
     }
 
     public static String sha256Hex(byte[] content) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("the JDK always provides SHA-256", e);
-        }
+        return Sha256.hex(content);
     }
 }

@@ -1,5 +1,6 @@
 package dev.sumlog.submit;
 
+import dev.sumlog.support.PausePoint;
 import dev.sumlog.tlog.TlogException;
 import dev.sumlog.tlog.merkle.ProofVerifier;
 import dev.sumlog.tlog.merkle.Rfc6962;
@@ -40,7 +41,8 @@ public final class EmbeddedLogTarget implements LogTarget {
     }
 
     public static EmbeddedLogTarget open(Path dir, Ed25519NoteSigner signer) throws IOException {
-        return new EmbeddedLogTarget(TileLog.open(dir, signer, signer.name()), NoteVerifiers.of(signer.verifier()),
+        TileLog log = TileLog.open(dir, signer, signer.name(), () -> PausePoint.reached("log-file"));
+        return new EmbeddedLogTarget(log, NoteVerifiers.of(signer.verifier()),
                 signer.name(), dir);
     }
 

@@ -7,6 +7,7 @@ import dev.sumlog.catalog.SubmissionRepository.LoggedRow;
 import dev.sumlog.output.OutputFailures;
 import dev.sumlog.output.OutputTree;
 import dev.sumlog.release.SumsFileNames;
+import dev.sumlog.support.PausePoint;
 import dev.sumlog.submit.LogTarget.Logged;
 import dev.sumlog.tlog.receipt.TlogProof;
 import java.io.IOException;
@@ -57,6 +58,7 @@ final class ReceiptWriter {
             try {
                 result.written().add(out.publish(path, receipt, owned.get(path)));
                 receiptPath = path;
+                PausePoint.reached("receipt-file");
             } catch (IOException e) {
                 result.skipped().add(new Problem(path, OutputFailures.skipReason(e, "receipt"), true));
             }

@@ -7,6 +7,7 @@ import dev.sumlog.catalog.WriteOutcome;
 import dev.sumlog.output.OutputFailures;
 import dev.sumlog.output.OutputTree;
 import dev.sumlog.release.SumsFileNames;
+import dev.sumlog.support.PausePoint;
 import dev.sumlog.tlog.merkle.RgetName;
 import java.io.IOException;
 import java.util.List;
@@ -57,6 +58,7 @@ public class ReleaseSumsProcessor implements ItemProcessor<ReleaseRow, WriteOutc
             }
             out.checkPublishable(sumsPath + SumsFileNames.RECEIPT_SUFFIX, row.ownedReceiptSha256());
             out.publish(sumsPath, content, row.ownedSumsSha256());
+            PausePoint.reached("sums-file");
             // The rget name runs over the digests in file order, which is the sums file's bytewise name order.
             String rgetName = RgetName.of(lines.stream().sorted(SumsFormat.BYTEWISE_NAME_ORDER).map(SumsLine::sha256).toList());
             return WriteOutcome.written(row.id(), sumsPath, sha256, rgetName, members.size());

@@ -27,10 +27,12 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Kills a real backfill inside the submit step, including right after a log append and before the
- * catalog records it, resumes it, and checks that the log holds exactly one entry per release, that
+ * catalog records it, and inside the batched writes of sums files, receipts and log tiles, resumes it, and checks that the log holds exactly one entry per release, that
  * every receipt verifies, that every tile and checkpoint of the log verifies, and that the result is
  * byte-identical to an uninterrupted run with the same key.
  */
@@ -94,6 +96,35 @@ class SubmitCrashProcessTest {
         SumlogProcess.Result resumed = SumlogProcess.run(dir, args(dir));
 
         assertThat(resumed.exitCode()).as(resumed.output()).isZero();
+        assertLogAndReceipts();
+    }
+
+    /**
+     * SIGKILL in the middle of a batched write: after some of a chunk's sums files, after some of a
+     * batch's receipts, and between the tiles of an append and its checkpoint (chunk and log batch
+     * are 4, so the 6th file or the 5th log file lies inside the second batch). The process parks at
+     * that point ({@code PausePoint}) so the kill lands exactly there.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"sums-file:6", "receipt-file:6", "log-file:5"})
+    void sigkillInsideABatchedWriteThenResumesToTheSameBytes(String point) throws Exception {
+        sameKeyAsCleanRun();
+        Path paused = dir.resolve("paused");
+        SumlogProcess run = SumlogProcess.start(dir, List.of("-Dsumlog.pause-at=" + point,
+                "-Dsumlog.pause-file=" + paused), false, args(dir));
+        long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+        while (!Files.exists(paused)) {
+            assertThat(run.isAlive()).as(run.output()).isTrue();
+            assertThat(System.nanoTime()).as(run.output()).isLessThan(deadline);
+            Thread.sleep(5);
+        }
+        run.sigkill();
+        assertThat(Files.readString(paused)).isEqualTo(point + "\n");
+
+        SumlogProcess.Result resumed = SumlogProcess.run(dir, args(dir));
+
+        assertThat(resumed.exitCode()).as(resumed.output()).isZero();
+        assertThat(resumed.output()).containsPattern("recovering run 1 \\(execution \\d+ left STARTED");
         assertLogAndReceipts();
     }
 

@@ -26,7 +26,7 @@ final class DurableFiles {
     }
 
     static void write(Path target, byte[] data) throws IOException {
-        writeAll(Map.of(target, data));
+        writeAll(Map.of(target, data), () -> { });
     }
 
     /**
@@ -35,10 +35,11 @@ final class DurableFiles {
      * received a rename is fsynced once at the end instead of once per file (a tile batch puts
      * dozens of files into a handful of directories).
      */
-    static void writeAll(Map<Path, byte[]> files) throws IOException {
+    static void writeAll(Map<Path, byte[]> files, Runnable afterEachFile) throws IOException {
         Set<Path> renamedInto = new LinkedHashSet<>();
         for (Map.Entry<Path, byte[]> file : files.entrySet()) {
             renamedInto.add(replace(file.getKey(), file.getValue()));
+            afterEachFile.run();
         }
         for (Path dir : renamedInto) {
             syncDirectory(dir);

@@ -44,11 +44,14 @@ public final class TileLog {
     private final NoteSigner signer;
     private final String origin;
     private final TileFetcher files;
+    private final Runnable afterEachFile;
     private TreeEdge edge;
     private TileReader reader;
 
-    private TileLog(Path dir, NoteSigner signer, String origin, TileReader reader, TreeEdge edge) {
+    private TileLog(Path dir, NoteSigner signer, String origin, TileReader reader, TreeEdge edge,
+                    Runnable afterEachFile) {
         this.dir = dir;
+        this.afterEachFile = afterEachFile;
         this.signer = signer;
         this.origin = origin;
         this.files = new FileTileFetcher(dir);
@@ -64,12 +67,21 @@ public final class TileLog {
      * @throws dev.sumlog.tlog.TlogException naming the failed check if the log is inconsistent
      */
     public static TileLog open(Path dir, NoteSigner signer, String origin) throws IOException {
+        return open(dir, signer, origin, () -> { });
+    }
+
+    /**
+     * Like {@link #open(Path, NoteSigner, String)}, with an observer called after each file an
+     * append makes durable (tiles and bundles, then the checkpoint): crash tests park the process
+     * there to kill it in the middle of an append.
+     */
+    public static TileLog open(Path dir, NoteSigner signer, String origin, Runnable afterEachFile) throws IOException {
         TileFetcher files = new FileTileFetcher(dir);
         if (files.fetch("checkpoint").isEmpty()) {
             DurableFiles.write(dir.resolve("checkpoint"), new Checkpoint(origin, 0, Rfc6962.emptyRoot()).sign(signer).bytes());
         }
         TileReader reader = TileReader.open(files, NoteVerifiers.of(signer.verifier()), origin);
-        return new TileLog(dir, signer, origin, reader, TreeEdge.load(files, reader.size()));
+        return new TileLog(dir, signer, origin, reader, TreeEdge.load(files, reader.size()), afterEachFile);
     }
 
     public synchronized long size() {
@@ -112,12 +124,13 @@ public final class TileLog {
         TreeEdge next = edge.copy();
         Map<Path, byte[]> written = new LinkedHashMap<>();
         next.append(entries).forEach((path, data) -> written.put(dir.resolve(path), data));
-        DurableFiles.writeAll(written);
+        DurableFiles.writeAll(written, afterEachFile);
         // The root is computed back from the files just written, so a bad write cannot be signed.
         byte[] root = new TileStore(files, next.size()).rootHash();
         Checkpoint checkpoint = new Checkpoint(origin, next.size(), root);
         Note note = checkpoint.sign(signer);
         DurableFiles.write(dir.resolve("checkpoint"), note.bytes());
+        afterEachFile.run();
         reader = TileReader.atVerifiedCheckpoint(files, checkpoint, note.format());
         edge = next;
         return first;
