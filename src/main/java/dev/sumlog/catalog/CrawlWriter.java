@@ -33,6 +33,7 @@ public class CrawlWriter implements ItemWriter<CrawlItem>, StepExecutionListener
     private final ProblemRepository problems;
     private final OwnOutputs ownOutputs;
     private long runId;
+    private ReleaseIds knownReleases = new ReleaseIds();
 
     /**
      * Where sumlog's own outputs appear in the crawled tree.
@@ -59,6 +60,7 @@ public class CrawlWriter implements ItemWriter<CrawlItem>, StepExecutionListener
     @Override
     public void beforeStep(StepExecution stepExecution) {
         runId = RunIds.of(stepExecution);
+        knownReleases = new ReleaseIds();
     }
 
     @Override
@@ -74,7 +76,7 @@ public class CrawlWriter implements ItemWriter<CrawlItem>, StepExecutionListener
         }
         CrawlDelta delta = artifacts.compare(source, withoutOwnOutputs(files));
         Map<ReleaseKey, Long> releaseIds = releases.attach(source, delta.attachedReleases(),
-                delta.releasesLosingMembers());
+                delta.releasesLosingMembers(), knownReleases);
         artifacts.record(source, runId, delta, releaseIds);
         problems.record(runId, source, reported);
     }

@@ -1,13 +1,18 @@
 package dev.sumlog.catalog;
 
 import dev.sumlog.release.ReleaseKey;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.springframework.jdbc.core.BatchPreparedStatementSetter;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Repository;
 
 /**
@@ -65,47 +70,79 @@ public class ReleaseRepository {
                 Integer.class, source, PENDING);
     }
 
+    /** {@link #attach(String, Set, Set, ReleaseIds)} without ids remembered from earlier calls. */
+    public Map<ReleaseKey, Long> attach(String source, Set<ReleaseKey> keys, Set<Long> alsoDirty) {
+        return attach(source, keys, alsoDirty, new ReleaseIds());
+    }
+
     /**
      * The ids of the given releases, creating the missing ones (PENDING), and marks all of them and
-     * {@code alsoDirty} PENDING: they gain, change or lose a member in the caller's chunk. Looked up
-     * by directory (the crawl order keeps a chunk within a few directories).
+     * {@code alsoDirty} PENDING: they gain, change or lose a member in the caller's chunk. Each
+     * directory's existing ids are read once into {@code known} (see {@link ReleaseIds}); the ids of
+     * created rows come back from the insert itself.
      */
-    public Map<ReleaseKey, Long> attach(String source, Set<ReleaseKey> keys, Set<Long> alsoDirty) {
-        Map<ReleaseKey, Long> ids = existing(source, keys);
-        List<ReleaseKey> missing = keys.stream().filter(k -> !ids.containsKey(k)).toList();
-        jdbc.batchUpdate("INSERT INTO release_set (source, directory, project, version, state) VALUES (?, ?, ?, ?, ?)",
-                missing, missing.size(), (ps, k) -> {
-                    ps.setString(1, source);
-                    ps.setString(2, k.directory());
-                    ps.setString(3, k.project());
-                    ps.setString(4, k.version());
-                    ps.setString(5, PENDING);
-                });
-        if (!missing.isEmpty()) {
-            ids.putAll(existing(source, new HashSet<>(missing)));
+    public Map<ReleaseKey, Long> attach(String source, Set<ReleaseKey> keys, Set<Long> alsoDirty, ReleaseIds known) {
+        Map<ReleaseKey, Long> ids = new HashMap<>();
+        List<ReleaseKey> missing = new ArrayList<>();
+        for (ReleaseKey key : keys) {
+            Long id = known.directory(key.directory(), d -> inDirectory(source, d)).get(key);
+            if (id != null) {
+                ids.put(key, id);
+            } else {
+                missing.add(key);
+            }
         }
+        // Only existing rows can be in another state: the ones created here start PENDING.
         Set<Long> dirty = new HashSet<>(ids.values());
         dirty.addAll(alsoDirty);
         jdbc.batchUpdate("UPDATE release_set SET state = ? WHERE id = ? AND state <> ?",
                 dirty.stream().map(id -> new Object[] {PENDING, id, PENDING}).toList());
+        List<Long> created = insert(source, missing);
+        for (int i = 0; i < missing.size(); i++) {
+            ids.put(missing.get(i), created.get(i));
+            known.created(missing.get(i), created.get(i));
+        }
         return ids;
     }
 
-    private Map<ReleaseKey, Long> existing(String source, Set<ReleaseKey> keys) {
-        Map<ReleaseKey, Long> ids = new HashMap<>();
-        List<String> directories = keys.stream().map(ReleaseKey::directory).distinct().toList();
-        if (directories.isEmpty()) {
-            return ids;
+    /** Inserts PENDING releases; their generated ids, in order. */
+    private List<Long> insert(String source, List<ReleaseKey> keys) {
+        if (keys.isEmpty()) {
+            return List.of();
         }
-        List<Object> args = new ArrayList<>(directories);
-        args.add(source);
-        jdbc.query("SELECT id, directory, project, version FROM release_set WHERE directory IN ("
-                + Sql.marks(directories.size()) + ") AND source = ?", rs -> {
-            ReleaseKey key = new ReleaseKey(rs.getString(2), rs.getString(3), rs.getString(4));
-            if (keys.contains(key)) {
-                ids.put(key, rs.getLong(1));
-            }
-        }, args.toArray());
+        KeyHolder generated = new GeneratedKeyHolder();
+        jdbc.batchUpdate(con -> con.prepareStatement(
+                "INSERT INTO release_set (source, directory, project, version, state) VALUES (?, ?, ?, ?, ?)",
+                new String[] {"id"}), new BatchPreparedStatementSetter() {
+                    @Override
+                    public void setValues(PreparedStatement ps, int i) throws SQLException {
+                        ReleaseKey k = keys.get(i);
+                        ps.setString(1, source);
+                        ps.setString(2, k.directory());
+                        ps.setString(3, k.project());
+                        ps.setString(4, k.version());
+                        ps.setString(5, PENDING);
+                    }
+
+                    @Override
+                    public int getBatchSize() {
+                        return keys.size();
+                    }
+                }, generated);
+        List<Long> ids = generated.getKeyList().stream().map(row -> ((Number) row.values().iterator().next()).longValue())
+                .toList();
+        if (ids.size() != keys.size()) {
+            throw new IllegalStateException("the catalog returned " + ids.size() + " ids for " + keys.size()
+                    + " new releases");
+        }
+        return ids;
+    }
+
+    private Map<ReleaseKey, Long> inDirectory(String source, String directory) {
+        Map<ReleaseKey, Long> ids = new HashMap<>();
+        jdbc.query("SELECT id, project, version FROM release_set WHERE directory = ? AND source = ?", rs -> {
+            ids.put(new ReleaseKey(directory, rs.getString(2), rs.getString(3)), rs.getLong(1));
+        }, directory, source);
         return ids;
     }
 
