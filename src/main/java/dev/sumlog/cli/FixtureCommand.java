@@ -17,16 +17,17 @@ class FixtureCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR", required = true, description = "Directory to create the archive in.")
     Path out;
 
-    @Option(names = "--tier", paramLabel = "TIER", description = "small (default), medium, big-files, many-small.")
+    @Option(names = "--tier", paramLabel = "TIER", description = "small (default), medium, big-files, many-small (2 files per release), "
+            + "one-per-release, four-per-release (sdist, wheel and a .asc of each; --size is the sdist's and wheel's).")
     String tier = "small";
 
     @Option(names = "--seed", paramLabel = "N", description = "Random seed (default: 1).")
     long seed = 1;
 
-    @Option(names = "--count", paramLabel = "N", description = "Files, for big-files and many-small.")
+    @Option(names = "--count", paramLabel = "N", description = "Files, for the sized tiers (all but small and medium).")
     Integer count;
 
-    @Option(names = "--size", paramLabel = "BYTES", description = "Bytes per file, for big-files and many-small.")
+    @Option(names = "--size", paramLabel = "BYTES", description = "Bytes per file, for the sized tiers.")
     Long size;
 
     @Override
@@ -50,7 +51,10 @@ class FixtureCommand implements Callable<Integer> {
             case "medium" -> Tier.MEDIUM.spec();
             case "big-files" -> sized(Tier.BIG_FILES);
             case "many-small" -> sized(Tier.MANY_SMALL);
-            default -> throw new UsageException("--tier: unknown tier '" + tier + "' (small, medium, big-files, many-small)");
+            case "one-per-release" -> sized(Tier.ONE_PER_RELEASE);
+            case "four-per-release" -> sized(Tier.FOUR_PER_RELEASE);
+            default -> throw new UsageException("--tier: unknown tier '" + tier
+                    + "' (small, medium, big-files, many-small, one-per-release, four-per-release)");
         };
     }
 
