@@ -128,13 +128,13 @@ public class SubmissionRepository {
                 });
     }
 
-    /** Releases of {@code source} still waiting to be logged, with the last error. */
-    public List<Unlogged> stillPending(String source, String logId) {
+    /** The first {@code limit} releases of {@code source} still waiting to be logged, with the last error. */
+    public List<Unlogged> stillPending(String source, String logId, int limit) {
         return jdbc.query("""
                 SELECT r.sums_path, COALESCE(s.last_error, 'not attempted') FROM submission s
                 JOIN release_set r ON r.id = s.release_id
-                WHERE r.source = ? AND s.log_id = ? AND s.state = ? ORDER BY r.sums_path""",
-                (rs, n) -> new Unlogged(rs.getString(1), rs.getString(2)), source, logId, PENDING);
+                WHERE r.source = ? AND s.log_id = ? AND s.state = ? ORDER BY r.sums_path FETCH FIRST ? ROWS ONLY""",
+                (rs, n) -> new Unlogged(rs.getString(1), rs.getString(2)), source, logId, PENDING, limit);
     }
 
     /** A release waiting to be logged and why. */

@@ -157,9 +157,12 @@ class BackfillCommand implements Callable<Integer> {
             out.println("... and " + (lines.size() - LISTED_PROBLEMS) + " more; all of them in " + full);
         }
         result.alerts().forEach(a -> out.println("ALERT: " + OneLine.escape(a)));
-        result.unlogged().stream().limit(LISTED_PROBLEMS).forEach(u -> out.println("not logged yet: " + OneLine.escape(u)));
-        if (result.status() == BatchStatus.COMPLETED && !result.unlogged().isEmpty()) {
-            out.println("backfill complete, but " + result.unlogged().size()
+        result.unlogged().forEach(u -> out.println("not logged yet: " + OneLine.escape(u)));
+        if (result.unloggedCount() > result.unlogged().size()) {
+            out.println("... and " + (result.unloggedCount() - result.unlogged().size()) + " more not logged yet");
+        }
+        if (result.status() == BatchStatus.COMPLETED && result.unloggedCount() > 0) {
+            out.println("backfill complete, but " + result.unloggedCount()
                     + " release(s) are not logged yet; run the same command again to retry");
             return ExitCodes.FAILED;
         }

@@ -48,6 +48,7 @@ public class BackfillRunner {
     private final PrintStream out = System.out;
 
     static final String ARCHIVE = "archive";
+    static final int LISTED_UNLOGGED = 50;
     static final String GENERATION = "generation";
 
     public BackfillRunner(JobOperator jobOperator, JobRepository jobRepository, Job backfill, BackfillSpec spec,
@@ -93,9 +94,12 @@ public class BackfillRunner {
         List<Problem> reported = problems.reportedInRun(spec.sourceId(), runId);
         String failure = execution.getAllFailureExceptions().stream().findFirst().map(this::describe).orElse(null);
         List<String> raised = alerts.ofRun(runId).stream().map(AlertRepository.Alert::toString).toList();
-        List<String> unlogged = submissions.stillPending(spec.sourceId(), logId)
+        // Named up to a page (a run stopped early may leave every release of the archive unlogged).
+        List<String> unlogged = submissions.stillPending(spec.sourceId(), logId, LISTED_UNLOGGED)
                 .stream().map(SubmissionRepository.Unlogged::toString).toList();
-        return new RunResult(execution.getStatus(), execution.getId(), runId, reported, failure, raised, unlogged);
+        long unloggedCount = unlogged.isEmpty() ? 0 : submissions.countPending(spec.sourceId(), logId);
+        return new RunResult(execution.getStatus(), execution.getId(), runId, reported, failure, raised, unlogged,
+                unloggedCount);
     }
 
     /** One line; a database failure names the catalog, since the database's own error cannot. */
@@ -124,7 +128,7 @@ public class BackfillRunner {
 
     /** How a run ended, with everything it reported about its inputs. */
     public record RunResult(BatchStatus status, long executionId, long runId, List<Problem> problems, String failure,
-                            List<String> alerts, List<String> unlogged) {
+                            List<String> alerts, List<String> unlogged, long unloggedCount) {
 
         public boolean skippedAny() {
             return problems.stream().anyMatch(Problem::skipped);

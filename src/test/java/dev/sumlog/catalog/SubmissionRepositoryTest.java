@@ -131,11 +131,13 @@ class SubmissionRepositoryTest {
         submissions.recordFailure(batch.subList(1, 2), "HTTP 429");
         submissions.recordLogged(List.of(new LoggedRow(batch.get(2).id(), 0, null)));
 
-        assertThat(submissions.stillPending(SOURCE, LOG)).containsExactly(
+        assertThat(submissions.stillPending(SOURCE, LOG, 10)).containsExactly(
                 new Unlogged("pkgs/foo-1.0.SHA256SUMS", "not attempted"),
                 new Unlogged("pkgs/foo-2.0.SHA256SUMS", "HTTP 429"));
-        assertThat(submissions.stillPending(SOURCE, OTHER_LOG)).isEmpty();
-        assertThat(submissions.stillPending(SOURCE, LOG).get(1)).hasToString("pkgs/foo-2.0.SHA256SUMS: HTTP 429");
+        assertThat(submissions.stillPending(SOURCE, LOG, 1)).as("at most a page, in name order")
+                .containsExactly(new Unlogged("pkgs/foo-1.0.SHA256SUMS", "not attempted"));
+        assertThat(submissions.stillPending(SOURCE, OTHER_LOG, 10)).isEmpty();
+        assertThat(submissions.stillPending(SOURCE, LOG, 10).get(1)).hasToString("pkgs/foo-2.0.SHA256SUMS: HTTP 429");
     }
 
     @Test
