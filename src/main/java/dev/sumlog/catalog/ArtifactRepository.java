@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Repository;
 
 /**
@@ -142,11 +143,38 @@ public class ArtifactRepository {
 
     /** The next page of rows still to hash, in id order, strictly after {@code afterId}. */
     public List<PendingArtifact> nextPending(String source, long afterId, int limit) {
-        return jdbc.query("SELECT id, path, " + STAMP_COLUMNS + """
-                 FROM artifact WHERE source = ? AND state = ? AND id > ?
-                ORDER BY source, state, id FETCH FIRST ? ROWS ONLY""",
-                (rs, n) -> new PendingArtifact(rs.getLong(1), rs.getString(2), stamp(rs, 3)),
-                source, ArtifactState.PENDING.name(), afterId, limit);
+        return nextPending(source, Long.MAX_VALUE, Long.MIN_VALUE, afterId, limit);
+    }
+
+    /**
+     * The next page of rows still to hash in hash order, strictly after the row ({@code afterSize},
+     * {@code afterId}) in that order (start with {@code Long.MAX_VALUE, Long.MIN_VALUE}). Hash order
+     * is: files of at least {@code largeBytes} first, largest first (ties by id), so that no large file
+     * starts last and holds up the end of the step; then the others in id order, which is crawl order,
+     * so that each chunk's updates land on neighbouring catalog pages. The large files are found
+     * without an index: a page that starts among them scans the pending rows (as {@link #pendingBacklog}
+     * does), so callers ask for large pages there. An index on size would cost every crawled file a
+     * randomly placed index entry, rewritten by each commit.
+     */
+    public List<PendingArtifact> nextPending(String source, long largeBytes, long afterSize, long afterId, int limit) {
+        String pending = ArtifactState.PENDING.name();
+        RowMapper<PendingArtifact> row = (rs, n) -> new PendingArtifact(rs.getLong(1), rs.getString(2), stamp(rs, 3));
+        List<PendingArtifact> page = new ArrayList<>();
+        long smallAfterId = afterId;
+        if (afterSize >= largeBytes) {
+            page.addAll(jdbc.query("SELECT id, path, " + STAMP_COLUMNS + """
+                     FROM artifact WHERE source = ? AND state = ? AND size >= ? AND (size < ? OR (size = ? AND id > ?))
+                    ORDER BY size DESC, id FETCH FIRST ? ROWS ONLY""",
+                    row, source, pending, largeBytes, afterSize, afterSize, afterId, limit));
+            smallAfterId = Long.MIN_VALUE;
+        }
+        if (page.size() < limit) {
+            page.addAll(jdbc.query("SELECT id, path, " + STAMP_COLUMNS + """
+                     FROM artifact WHERE source = ? AND state = ? AND id > ? AND size < ?
+                    ORDER BY source, state, id FETCH FIRST ? ROWS ONLY""",
+                    row, source, pending, smallAfterId, largeBytes, limit - page.size()));
+        }
+        return page;
     }
 
     /** How many files and bytes are still to hash (for progress and its ETA). */

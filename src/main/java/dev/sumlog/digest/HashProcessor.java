@@ -9,8 +9,9 @@ import java.nio.file.NoSuchFileException;
 import org.springframework.batch.infrastructure.item.ItemProcessor;
 
 /**
- * Hashes one pending artifact. Runs on the step's worker threads (the chunk's reader and writer stay
- * on the step thread), so it holds no state besides the thread-safe digester and the trace.
+ * Hashes one pending artifact. Runs on the hash pool's threads ({@link HashPipeline}; the chunk's
+ * reads and writes stay on the step thread), so it holds no state besides the thread-safe digester
+ * and the trace.
  * An unreadable file is not an error of the step: it becomes a FAILED outcome with its reason.
  */
 public class HashProcessor implements ItemProcessor<PendingArtifact, HashOutcome> {

@@ -8,10 +8,8 @@ import dev.sumlog.catalog.CrawlItem;
 import dev.sumlog.catalog.CrawlWriter;
 import dev.sumlog.catalog.GroupTasklet;
 import dev.sumlog.catalog.HashOutcome;
-import dev.sumlog.catalog.KeysetReader;
 import dev.sumlog.catalog.MarkGoneTasklet;
 import dev.sumlog.catalog.OutputRepository;
-import dev.sumlog.catalog.PendingArtifact;
 import dev.sumlog.catalog.ProblemRepository;
 import dev.sumlog.catalog.ReleaseRepository;
 import dev.sumlog.catalog.ReleaseRow;
@@ -19,6 +17,7 @@ import dev.sumlog.catalog.SubmissionRepository;
 import dev.sumlog.catalog.WriteOutcome;
 import dev.sumlog.digest.FileDigester;
 import dev.sumlog.digest.HashOutcomeWriter;
+import dev.sumlog.digest.HashPipeline;
 import dev.sumlog.digest.HashProcessor;
 import dev.sumlog.digest.HashTrace;
 import dev.sumlog.output.OutputTree;
@@ -126,14 +125,17 @@ class BackfillJobConfiguration {
     Step hashStep(JobRepository jobRepository, PlatformTransactionManager tx, BackfillSpec spec,
                   SumlogProperties properties, ArtifactRepository artifacts, StopSignal stop,
                   ProgressReporter progress, HashTrace trace, ThreadPoolTaskExecutor hashExecutor) throws IOException {
-        var reader = new KeysetReader<PendingArtifact>((after, limit) -> artifacts.nextPending(spec.sourceId(), after, limit),
-                PendingArtifact::id, Math.max(spec.chunkSize(), HASH_PAGE));
-        return new StepBuilder("hash", jobRepository).<PendingArtifact, HashOutcome>chunk(spec.chunkSize())
+        var hasher = new HashProcessor(new FileDigester(spec.source(), properties.hashBufferBytes()), trace);
+        var pipeline = HashPipeline.of(
+                (largeBytes, afterSize, afterId, limit) ->
+                        artifacts.nextPending(spec.sourceId(), largeBytes, afterSize, afterId, limit),
+                Math.max(spec.chunkSize(), HASH_PAGE), hasher, hashExecutor,
+                Math.max(spec.chunkSize(), 2 * spec.threads()));
+        // No task executor on the step: the pipeline hashes on hashExecutor across chunk boundaries.
+        return new StepBuilder("hash", jobRepository).<HashOutcome, HashOutcome>chunk(spec.chunkSize())
                 .transactionManager(tx)
-                .reader(reader)
-                .processor(new HashProcessor(new FileDigester(spec.source(), properties.hashBufferBytes()), trace))
+                .reader(pipeline)
                 .writer(new HashOutcomeWriter(artifacts))
-                .taskExecutor(hashExecutor)
                 .listener(stop).listener(progress)
                 .build();
     }

@@ -184,6 +184,35 @@ class ArtifactRepositoryTest {
     }
 
     @Test
+    void nextPendingInHashOrderGivesLargeFilesLargestFirstThenTheRestInIdOrderAcrossPages() {
+        catalog.crawl(1, member(FOO, "small-a.tar.gz", stamp(5)), member(FOO, "large-b.tar.gz", stamp(100)),
+                member(FOO, "small-c.tar.gz", stamp(99)), member(FOO, "large-d.tar.gz", stamp(200)),
+                member(FOO, "large-e.tar.gz", stamp(100)), member(FOO, "small-f.tar.gz", stamp(1)),
+                member(FOO, "hashed-g.tar.gz", stamp(300)), member(FOO, "hashed-h.tar.gz", stamp(2)));
+        catalog.crawl(OTHER_SOURCE, 1, member(FOO, "other.tar.gz", stamp(500)));
+        List<PendingArtifact> hashed = artifacts.nextPending(SOURCE, 0, 10).stream()
+                .filter(p -> p.path().startsWith("hashed-")).toList();
+        artifacts.recordHashed(1, hashed.stream().map(p -> HashOutcome.hashed(p, sha(p.path()), p.stamp())).toList());
+
+        List<String> order = new ArrayList<>();
+        long afterSize = Long.MAX_VALUE;
+        long afterId = Long.MIN_VALUE;
+        List<PendingArtifact> page;
+        do {
+            page = artifacts.nextPending(SOURCE, 100, afterSize, afterId, 2);
+            assertThat(page.size()).isLessThanOrEqualTo(2);
+            for (PendingArtifact p : page) {
+                order.add(p.path());
+                afterSize = p.stamp().size();
+                afterId = p.id();
+            }
+        } while (!page.isEmpty());
+
+        assertThat(order).containsExactly("large-d.tar.gz", "large-b.tar.gz", "large-e.tar.gz",
+                "small-a.tar.gz", "small-c.tar.gz", "small-f.tar.gz");
+    }
+
+    @Test
     void recordHashedChangesOnlyPendingRowsSoAReplayCannotOverwriteANewerResult() {
         catalog.crawl(1, member(FOO, "a.tar.gz", stamp(1)), member(FOO, "b.tar.gz", stamp(2)));
         List<PendingArtifact> pending = artifacts.nextPending(SOURCE, 0, 10);
