@@ -1,15 +1,13 @@
 package dev.sumlog;
 
 import dev.sumlog.cli.SumlogCommand;
-import org.springframework.boot.autoconfigure.SpringBootApplication;
-import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 
 /**
  * Entry point. The command line is parsed by picocli before any Spring context exists, so
- * {@code --help} and usage errors are instant; commands that need the catalog start the context.
+ * {@code --help} and usage errors are instant; only {@code backfill} starts a Spring context (see
+ * {@code BackfillContextConfiguration}), so this class carries no Spring annotations: it must not
+ * pull component scanning or auto-configuration into any command.
  */
-@SpringBootApplication
-@ConfigurationPropertiesScan
 public class SumlogApplication {
 
     public static void main(String[] args) {
