@@ -26,7 +26,9 @@ final class CatalogContext {
         defaults.put("spring.datasource.url", CatalogDatabase.h2Url(stateDir));
         defaults.put("spring.datasource.username", "sa");
         defaults.put("spring.datasource.password", "");
-        defaults.putAll(SchemaCheck.settings(CatalogDatabase.readOnly(stateDir)));
+        try (var catalog = CatalogDatabase.readOnly(stateDir)) {
+            defaults.putAll(SchemaCheck.settings(catalog));
+        }
         return new SpringApplicationBuilder(BackfillContextConfiguration.class)
                 .properties(defaults)
                 .profiles(profile)
