@@ -52,43 +52,28 @@ public class RunHistoryRepository {
                 WHERE e.JOB_INSTANCE_ID = ? AND s.STEP_NAME = ?""", run, step);
     }
 
-    /** What one run did to the catalog. */
-    public RunCounts counts(long run) {
-        return new RunCounts(
-                count("SELECT COALESCE(SUM(size), 0) FROM artifact WHERE hashed_run = ?", run),
-                count("SELECT COUNT(*) FROM artifact WHERE state = ? AND hashed_run = ?", ArtifactState.FAILED.name(), run),
-                count("SELECT COUNT(*) FROM release_set WHERE state = ? AND written_run = ?", ReleaseState.WRITTEN.name(), run),
-                count("SELECT COUNT(*) FROM problem WHERE skipped = TRUE AND run_id = ?", run),
+    /**
+     * What one run did that the catalog's groups do not hold: inputs it skipped and alerts it raised
+     * (both tables are indexed by run).
+     */
+    public RunProblems problems(long run) {
+        return new RunProblems(count("SELECT COUNT(*) FROM problem WHERE skipped = TRUE AND run_id = ?", run),
                 count("SELECT COUNT(*) FROM alert WHERE run_id = ?", run));
     }
 
-    /** Bytes hashed, files failed, releases written, inputs skipped and alerts of one run. */
-    public record RunCounts(long bytesHashed, long failed, long releasesWritten, long skipped, long alerts) {
+    /** Inputs skipped and alerts raised by one run. */
+    public record RunProblems(long skipped, long alerts) {
     }
 
-    public List<String> archives() {
-        return jdbc.queryForList("SELECT DISTINCT source FROM artifact ORDER BY source", String.class);
-    }
-
-    public long pendingFiles(String archive) {
-        return count("SELECT COUNT(*) FROM artifact WHERE source = ? AND state = ?", archive, ArtifactState.PENDING.name());
-    }
-
-    /** Files per state of an archive, with their bytes. */
-    public List<StateCount> filesByState(String archive) {
-        return jdbc.query("SELECT state, COUNT(*), COALESCE(SUM(size), 0) FROM artifact WHERE source = ? "
-                + "GROUP BY state ORDER BY state", (rs, n) -> new StateCount(rs.getString(1), rs.getLong(2),
-                rs.getLong(3)), archive);
-    }
-
-    /** Releases per state of an archive. */
-    public List<StateCount> releasesByState(String archive) {
-        return jdbc.query("SELECT state, COUNT(*) FROM release_set WHERE source = ? GROUP BY state ORDER BY state",
-                (rs, n) -> new StateCount(rs.getString(1), rs.getLong(2), 0), archive);
-    }
-
-    /** Rows in one state, with their bytes where that applies. */
-    public record StateCount(String state, long rows, long bytes) {
+    /** Every count of files and releases status shows, from one scan of each table. */
+    public CatalogTotals totals() {
+        return new CatalogTotals(
+                jdbc.query("SELECT source, state, hashed_run, COUNT(*), COALESCE(SUM(size), 0) FROM artifact "
+                        + "GROUP BY source, state, hashed_run", (rs, n) -> new CatalogTotals.Group(rs.getString(1),
+                        rs.getString(2), (Long) rs.getObject(3, Long.class), rs.getLong(4), rs.getLong(5))),
+                jdbc.query("SELECT source, state, written_run, COUNT(*) FROM release_set "
+                        + "GROUP BY source, state, written_run", (rs, n) -> new CatalogTotals.Group(rs.getString(1),
+                        rs.getString(2), (Long) rs.getObject(3, Long.class), rs.getLong(4), 0)));
     }
 
     private long count(String sql, Object... args) {

@@ -1,6 +1,6 @@
 package dev.sumlog.cli;
 
-import dev.sumlog.SumlogApplication;
+import dev.sumlog.job.BackfillContextConfiguration;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -26,8 +26,10 @@ final class CatalogContext {
         defaults.put("spring.datasource.url", CatalogDatabase.h2Url(stateDir));
         defaults.put("spring.datasource.username", "sa");
         defaults.put("spring.datasource.password", "");
-        defaults.putAll(SchemaCheck.settings(CatalogDatabase.readOnly(stateDir)));
-        return new SpringApplicationBuilder(SumlogApplication.class)
+        try (var catalog = CatalogDatabase.readOnly(stateDir)) {
+            defaults.putAll(SchemaCheck.settings(catalog));
+        }
+        return new SpringApplicationBuilder(BackfillContextConfiguration.class)
                 .properties(defaults)
                 .profiles(profile)
                 .bannerMode(Banner.Mode.OFF)

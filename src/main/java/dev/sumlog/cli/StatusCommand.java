@@ -50,8 +50,10 @@ class StatusCommand implements Callable<Integer> {
                 throw new UsageException("--state: no sumlog state in " + dir + " (no " + CATALOG
                         + "; run a backfill first)");
             }
-            JdbcTemplate jdbc = new JdbcTemplate(CatalogDatabase.readOnly(dir));
-            new StatusReport(new RunHistoryRepository(jdbc), new ReleaseRepository(jdbc)).print(System.out, runs);
+            try (var catalog = CatalogDatabase.readOnly(dir)) {
+                JdbcTemplate jdbc = new JdbcTemplate(catalog);
+                new StatusReport(new RunHistoryRepository(jdbc), new ReleaseRepository(jdbc)).print(System.out, runs);
+            }
             return ExitCodes.OK;
         } catch (DataAccessException e) {
             throw new UsageException("--state: cannot read the catalog in " + dir + ": " + Failures.oneLine(e));

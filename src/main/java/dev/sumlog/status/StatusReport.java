@@ -1,9 +1,12 @@
 package dev.sumlog.status;
 
+import dev.sumlog.catalog.ArtifactState;
+import dev.sumlog.catalog.CatalogTotals;
 import dev.sumlog.catalog.ReleaseRepository;
+import dev.sumlog.catalog.ReleaseState;
 import dev.sumlog.catalog.RunHistoryRepository;
 import dev.sumlog.catalog.RunHistoryRepository.Execution;
-import dev.sumlog.catalog.RunHistoryRepository.RunCounts;
+import dev.sumlog.catalog.RunHistoryRepository.RunProblems;
 import dev.sumlog.support.OneLine;
 import java.io.PrintStream;
 import java.time.Duration;
@@ -25,25 +28,26 @@ public class StatusReport {
     }
 
     public void print(PrintStream out, int runs) {
+        CatalogTotals totals = history.totals();
         out.println("last runs (newest first):");
         List<Long> latest = history.latestRuns(runs);
         if (latest.isEmpty()) {
             out.println("  none yet");
         }
-        latest.forEach(run -> printRun(out, run));
+        latest.forEach(run -> printRun(out, run, totals));
         out.println("catalog:");
-        List<String> archives = history.archives();
+        List<String> archives = totals.archives();
         if (archives.isEmpty()) {
             out.println("  empty");
         }
-        archives.forEach(archive -> printArchive(out, archive));
+        archives.forEach(archive -> printArchive(out, archive, totals));
     }
 
     /**
      * One run (a job instance: one backfill generation) with its totals, then each of its executions
      * (the first one and every resume), newest first.
      */
-    private void printRun(PrintStream out, long run) {
+    private void printRun(PrintStream out, long run, CatalogTotals totals) {
         List<Execution> executions = history.executions(run);
         if (executions.isEmpty()) {
             return;
@@ -52,36 +56,36 @@ public class StatusReport {
         String archive = history.parameter(latest, "archive");
         out.printf("  run %d: %s (from %s) -> %s%n", run, OneLine.escape(archive),
                 OneLine.escape(history.parameter(latest, "source")), OneLine.escape(history.parameter(latest, "out")));
-        RunCounts counts = history.counts(run);
+        RunProblems problems = history.problems(run);
         out.printf("    files found %d, hashed %d (%s), failed %d; releases written %d; skipped %d; alerts %d%n",
                 history.stepWriteCount(run, "crawl"), history.stepWriteCount(run, "hash"),
-                megabytes(counts.bytesHashed()), counts.failed(), counts.releasesWritten(), counts.skipped(),
-                counts.alerts());
+                megabytes(totals.bytesHashed(run)), totals.filesIn(ArtifactState.FAILED, run),
+                totals.releasesIn(ReleaseState.WRITTEN, run), problems.skipped(), problems.alerts());
         for (Execution e : executions) {
             String took = e.start() != null && e.end() != null
                     ? String.format(" in %.1f s", Duration.between(e.start().toInstant(), e.end().toInstant()).toMillis() / 1e3)
                     : "";
             out.printf("    execution %d %s, started %s%s%n", e.id(), e.status(), e.start(), took);
             if (e.id() == latest && !"COMPLETED".equals(e.status()) && !"ABANDONED".equals(e.status())) {
-                printResume(out, archive, e.status());
+                printResume(out, archive, e.status(), totals);
             }
         }
     }
 
-    private void printResume(PrintStream out, String archive, String status) {
+    private void printResume(PrintStream out, String archive, String status, CatalogTotals totals) {
         String how = switch (status) {
             case "FAILED", "STOPPED" -> "re-running the same backfill command resumes it";
             default -> "it was left " + status + " (process killed?); re-running the same command recovers and resumes it";
         };
         out.printf("      %s: %d files still to hash, %d releases still to write%n", how,
-                history.pendingFiles(archive), releases.countPending(archive));
+                totals.files(archive, ArtifactState.PENDING), releases.countPending(archive));
     }
 
-    private void printArchive(PrintStream out, String archive) {
+    private void printArchive(PrintStream out, String archive, CatalogTotals totals) {
         out.println("  " + OneLine.escape(archive));
-        history.filesByState(archive).forEach(c ->
+        totals.filesByState(archive).forEach(c ->
                 out.printf("    files %-8s %8d  %s%n", c.state(), c.rows(), megabytes(c.bytes())));
-        history.releasesByState(archive).forEach(c -> out.printf("    releases %-8s %5d%n", c.state(), c.rows()));
+        totals.releasesByState(archive).forEach(c -> out.printf("    releases %-8s %5d%n", c.state(), c.rows()));
         releases.latestNamed(archive, 5).forEach(r -> out.printf("    release %s  rget %s%n",
                 OneLine.escape(r.key().displayName()), r.rgetName()));
     }

@@ -62,6 +62,19 @@ class LauncherScriptTest {
         assertThat(first.exitValue()).isZero();
         assertThat(second.waitFor(60, TimeUnit.SECONDS)).isTrue();
         assertThat(output(second)).contains("late v2");
+        // each build has its own folder with the class-data archive its first successful run wrote
+        try (var builds = Files.list(project.resolve("target/run"))) {
+            assertThat(builds.filter(Files::isDirectory).filter(d -> !d.getFileName().toString().startsWith(".")))
+                    .hasSize(2).allSatisfy(build -> assertThat(archives(build)).singleElement()
+                            .satisfies(jsa -> assertThat(jsa.getFileName().toString()).matches("other-[0-9]+\\.jsa")));
+        }
+    }
+
+    /** The files of a build's cds folder: archives only, no temp files left behind. */
+    private static List<Path> archives(Path build) throws IOException {
+        try (var files = Files.list(build.resolve("cds"))) {
+            return files.toList();
+        }
     }
 
     private Process start(Path script) throws IOException {
