@@ -22,7 +22,16 @@ public final class ReleaseIds {
     static final int MAX_IDS = 200_000;
 
     private final LinkedHashMap<String, Map<ReleaseKey, Long>> byDirectory = new LinkedHashMap<>(16, 0.75f, true);
+    private final int maxIds;
     private int held;
+
+    public ReleaseIds() {
+        this(MAX_IDS);
+    }
+
+    ReleaseIds(int maxIds) {
+        this.maxIds = maxIds;
+    }
 
     /** The ids of a directory's releases, loaded with {@code load} when not held. */
     Map<ReleaseKey, Long> directory(String directory, Function<String, Map<ReleaseKey, Long>> load) {
@@ -46,7 +55,7 @@ public final class ReleaseIds {
 
     private void evict(String keep) {
         var eldest = byDirectory.entrySet().iterator();
-        while (held > MAX_IDS && eldest.hasNext()) {
+        while (held > maxIds && eldest.hasNext()) {
             var entry = eldest.next();
             if (!entry.getKey().equals(keep)) {
                 held -= entry.getValue().size();
