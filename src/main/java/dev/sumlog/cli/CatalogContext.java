@@ -9,6 +9,7 @@ import org.springframework.boot.Banner;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.MapPropertySource;
 
 /**
  * Starts the Spring context over a state directory: the H2 catalog file (JobRepository and sumlog's
@@ -22,10 +23,12 @@ final class CatalogContext {
     static ConfigurableApplicationContext start(Path stateDir, String profile,
                                                 Consumer<ConfigurableApplicationContext> beforeRefresh) {
         Map<String, Object> defaults = new LinkedHashMap<>();
-        // Defaults only: SPRING_DATASOURCE_URL (a shared PostgreSQL) overrides them.
-        defaults.put("spring.datasource.url", CatalogDatabase.h2Url(stateDir));
-        defaults.put("spring.datasource.username", "sa");
-        defaults.put("spring.datasource.password", "");
+        // The state's H2 file unless SPRING_DATASOURCE_URL names a shared database (PostgreSQL). Put
+        // first, not as defaults, so that a blank SPRING_DATASOURCE_URL cannot override it.
+        Map<String, Object> h2 = CatalogDatabase.isExternal() ? Map.of() : Map.of(
+                "spring.datasource.url", CatalogDatabase.h2Url(stateDir),
+                "spring.datasource.username", "sa",
+                "spring.datasource.password", "");
         try (var catalog = CatalogDatabase.readOnly(stateDir)) {
             defaults.putAll(SchemaCheck.settings(catalog));
         }
@@ -36,7 +39,10 @@ final class CatalogContext {
                 .logStartupInfo(false)
                 .web(WebApplicationType.NONE)
                 .registerShutdownHook(false)
-                .initializers(beforeRefresh::accept)
+                .initializers(ctx -> {
+                    ctx.getEnvironment().getPropertySources().addFirst(new MapPropertySource("sumlog-catalog", h2));
+                    beforeRefresh.accept(ctx);
+                })
                 .run();
     }
 }

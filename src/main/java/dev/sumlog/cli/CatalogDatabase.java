@@ -46,8 +46,17 @@ final class CatalogDatabase {
         return new SingleConnectionDataSource(h2Url(stateDir) + ";ACCESS_MODE_DATA=r;IFEXISTS=TRUE", "sa", "", true);
     }
 
+    /**
+     * A setting from a system property or the environment. Blank counts as unset: an empty
+     * {@code SPRING_DATASOURCE_URL=} left in a unit's environment file must not send the catalog to
+     * a database that is not the state's (Boot would make an in-memory one, and every run would
+     * start from nothing and log every release again).
+     */
     private static String setting(String environment, String property) {
         String value = System.getProperty(property);
-        return value != null ? value : System.getenv(environment);
+        if (value == null || value.isBlank()) {
+            value = System.getenv(environment);
+        }
+        return value == null || value.isBlank() ? null : value;
     }
 }
