@@ -45,7 +45,7 @@ public final class OutputTree {
      */
     public OutputFile publish(String relativePath, byte[] content, String ownedSha256) throws IOException {
         Path target = resolve(relativePath);
-        String sha256 = sha256Hex(content);
+        String sha256 = Sha256.hex(content);
         String existing = existingSha256(target);
         if (sha256.equals(existing)) {
             return new OutputFile(relativePath, sha256);
@@ -80,7 +80,7 @@ public final class OutputTree {
         } catch (NoSuchFileException absent) {
             return null;
         }
-        return attributes.isRegularFile() ? sha256Hex(Files.readAllBytes(target)) : "not a regular file";
+        return attributes.isRegularFile() ? Sha256.hex(Files.readAllBytes(target)) : "not a regular file";
     }
 
     private Path resolve(String relativePath) throws IOException {
@@ -89,9 +89,5 @@ public final class OutputTree {
             throw new IOException("output path escapes the output root: " + relativePath);
         }
         return target;
-    }
-
-    public static String sha256Hex(byte[] content) {
-        return Sha256.hex(content);
     }
 }

@@ -8,6 +8,7 @@ import dev.sumlog.output.OutputFailures;
 import dev.sumlog.output.OutputTree;
 import dev.sumlog.release.SumsFileNames;
 import dev.sumlog.support.PausePoint;
+import dev.sumlog.support.Sha256;
 import dev.sumlog.tlog.merkle.RgetName;
 import java.io.IOException;
 import java.util.List;
@@ -48,7 +49,7 @@ public class ReleaseSumsProcessor implements ItemProcessor<ReleaseRow, WriteOutc
         try {
             List<SumsLine> lines = members.stream().map(m -> SumsLine.ofHex(m.fileName(), m.sha256())).toList();
             byte[] content = SumsFormat.format(lines);
-            String sha256 = OutputTree.sha256Hex(content);
+            String sha256 = Sha256.hex(content);
             if (row.loggedSha256() != null && !row.loggedSha256().equals(sha256)) {
                 // The published sums are a logged claim: keep them, and let the alert say what changed.
                 return WriteOutcome.changed(row.id(), sumsPath, row.loggedSha256(), "logged sums sha256 "

@@ -34,10 +34,6 @@ final class InputFiles {
         return HexFormat.of().formatHex(md.digest());
     }
 
-    static String sha256Hex(byte[] bytes) {
-        return HexFormat.of().formatHex(sha256().digest(bytes));
-    }
-
     /**
      * The whole file, refusing files over {@code maxBytes}.
      *

@@ -1,6 +1,7 @@
 package dev.sumlog.verify;
 
 import dev.sumlog.support.OneLine;
+import dev.sumlog.support.Sha256;
 import dev.sumlog.submit.ReleaseEntry;
 import dev.sumlog.tlog.TlogException;
 import dev.sumlog.tlog.note.Checkpoint;
@@ -68,7 +69,7 @@ final class ReceiptChain {
             return CheckResult.fail(Check.ENTRY, "the receipt's entry is not a " + ReleaseEntry.HEADER + " entry: "
                     + e.getMessage());
         }
-        String sumsDigest = InputFiles.sha256Hex(sumsBytes);
+        String sumsDigest = Sha256.hex(sumsBytes);
         if (!parsed.sumsSha256().equals(sumsDigest)) {
             return CheckResult.fail(Check.ENTRY, OneLine.quote(sumsName) + " has sha256 " + sumsDigest
                     + ", but the logged entry for " + parsed.release() + " says " + parsed.sumsSha256()

@@ -119,14 +119,8 @@ class PreflightProcessTest {
     void aSecondBackfillWhileOneRunsExits2NamingThePidAndStatusSaysItRuns() throws Exception {
         Path source = archive();
         Path state = dir.resolve("state");
-        // The first process blocks opening a FIFO nobody reads, after it has taken the state lock.
-        Path fifo = dir.resolve("blocking-trace");
-        new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor();
-        SumlogProcess first = SumlogProcess.start(dir, List.of("-Dsumlog.hash-trace=" + fifo), false,
-                "backfill", "--source", source.toString(), "--out", dir.resolve("out").toString(),
-                "--state", state.toString());
+        SumlogProcess first = SumlogProcess.startHoldingStateLock(dir, source, state);
         try {
-            first.awaitStateLock(state);
 
             SumlogProcess.Result second = backfill("--source", source.toString(), "--out",
                     dir.resolve("out2").toString(), "--state", state.toString());

@@ -91,14 +91,8 @@ class ProblemInputsProcessTest {
         Path source = dir.resolve("archive");
         Trees.write(source.resolve("nova-1.0.tar.gz"), "x");
         Path state = dir.resolve("state");
-        // The first process blocks opening a FIFO nobody reads, after it has taken the state lock.
-        Path fifo = dir.resolve("blocking-trace");
-        new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor();
-        SumlogProcess first = SumlogProcess.start(dir, List.of("-Dsumlog.hash-trace=" + fifo), false,
-                "backfill", "--source", source.toString(), "--out", dir.resolve("out").toString(),
-                "--state", state.toString());
+        SumlogProcess first = SumlogProcess.startHoldingStateLock(dir, source, state);
         try {
-            first.awaitStateLock(state);
 
             long started = System.nanoTime();
             SumlogProcess.Result second = SumlogProcess.run(dir, "backfill", "--source", source.toString(),

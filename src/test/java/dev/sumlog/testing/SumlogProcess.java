@@ -78,6 +78,19 @@ public final class SumlogProcess {
         }
     }
 
+    /**
+     * A backfill that takes the lock of {@code state} and then blocks until it is killed: its hash
+     * trace is a FIFO nobody reads, which it opens after taking the lock. Returns once the lock is held.
+     */
+    public static SumlogProcess startHoldingStateLock(Path workDir, Path source, Path state) throws Exception {
+        Path fifo = workDir.resolve("blocking-trace");
+        new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor();
+        SumlogProcess blocked = start(workDir, List.of("-Dsumlog.hash-trace=" + fifo), false, "backfill",
+                "--source", source.toString(), "--out", workDir.resolve("out").toString(), "--state", state.toString());
+        blocked.awaitStateLock(state);
+        return blocked;
+    }
+
     /** Waits until this process holds the lock of {@code state} (it writes its pid there once it does). */
     public void awaitStateLock(Path state) throws Exception {
         Path lockFile = state.resolve("sumlog.lock");
