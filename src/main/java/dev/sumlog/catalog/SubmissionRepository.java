@@ -90,6 +90,34 @@ public class SubmissionRepository {
         });
     }
 
+    /** Moves submissions to a remote log to LOGGED, keeping the receipt each one published. */
+    public void recordAccepted(List<AcceptedRow> rows) {
+        jdbc.batchUpdate("""
+                UPDATE submission SET state = ?, log_index = ?, receipt_path = ?, receipt = ?, last_error = NULL,
+                       attempts = attempts + 1
+                WHERE id = ?""", rows, rows.size(), (ps, r) -> {
+            ps.setString(1, LOGGED);
+            ps.setLong(2, r.index());
+            ps.setString(3, r.receiptPath());
+            ps.setString(4, r.receipt());
+            ps.setLong(5, r.id());
+        });
+    }
+
+    /** A submission accepted by a remote log at {@code index}; its receipt (or null) and where it was written. */
+    public record AcceptedRow(long id, long index, String receiptPath, String receipt) {
+    }
+
+    /** Records why each submission stays pending (one error per submission, same order). */
+    public void recordFailures(List<Pending> batch, List<String> errors) {
+        List<Object[]> rows = new ArrayList<>(batch.size());
+        for (int i = 0; i < batch.size(); i++) {
+            String error = errors.get(i) == null ? "failed" : errors.get(i);
+            rows.add(new Object[] {error.length() > 2000 ? error.substring(0, 2000) : error, batch.get(i).id()});
+        }
+        jdbc.batchUpdate("UPDATE submission SET last_error = ?, attempts = attempts + 1 WHERE id = ?", rows);
+    }
+
     /** A submission now in the log at {@code index}, with its receipt written at {@code receiptPath} (or null). */
     public record LoggedRow(long id, long index, String receiptPath) {
     }
@@ -128,13 +156,24 @@ public class SubmissionRepository {
                 });
     }
 
-    /** The first {@code limit} releases of {@code source} still waiting to be logged, with the last error. */
-    public List<Unlogged> stillPending(String source, String logId, int limit) {
+    /**
+     * The first {@code limit} submissions of {@code source} still waiting to be logged, in any log, with
+     * the last error; a log other than {@code mainLogId} is named in the reason.
+     */
+    public List<Unlogged> stillPending(String source, String mainLogId, int limit) {
         return jdbc.query("""
-                SELECT r.sums_path, COALESCE(s.last_error, 'not attempted') FROM submission s
+                SELECT r.sums_path, s.log_id, COALESCE(s.last_error, 'not attempted') FROM submission s
                 JOIN release_set r ON r.id = s.release_id
-                WHERE r.source = ? AND s.log_id = ? AND s.state = ? ORDER BY r.sums_path FETCH FIRST ? ROWS ONLY""",
-                (rs, n) -> new Unlogged(rs.getString(1), rs.getString(2)), source, logId, PENDING, limit);
+                WHERE r.source = ? AND s.state = ? ORDER BY r.sums_path, s.log_id FETCH FIRST ? ROWS ONLY""",
+                (rs, n) -> new Unlogged(rs.getString(1), rs.getString(2).equals(mainLogId) ? rs.getString(3)
+                        : "in " + rs.getString(2) + ": " + rs.getString(3)), source, PENDING, limit);
+    }
+
+    /** Submissions of {@code source} still waiting to be logged, in every log. */
+    public long countPending(String source) {
+        return jdbc.queryForObject("""
+                SELECT COUNT(*) FROM submission s JOIN release_set r ON r.id = s.release_id
+                WHERE r.source = ? AND s.state = ?""", Long.class, source, PENDING);
     }
 
     /** A release waiting to be logged and why. */

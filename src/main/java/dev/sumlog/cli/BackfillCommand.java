@@ -8,6 +8,7 @@ import dev.sumlog.job.StopSignal;
 import dev.sumlog.release.Layout;
 import dev.sumlog.submit.EmbeddedLogTarget;
 import dev.sumlog.submit.EmbeddedLogs;
+import dev.sumlog.submit.remote.RemoteLogs;
 import dev.sumlog.support.OneLine;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -71,7 +72,7 @@ class BackfillCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         JobFile fromFile = job == null ? JobFile.empty() : JobFileLoader.load(job);
         JobFile fromFlags = new JobFile(source, out, state, layout, null, null, null, null,
-                new JobFile.Tuning(threads, chunkSize, logBatch), publicUrl, null, archiveId);
+                new JobFile.Tuning(threads, chunkSize, logBatch), publicUrl, null, null, archiveId);
         String origin = job == null ? "command line" : "job file " + job;
         BackfillSpec spec = JobFileLoader.resolve(fromFile, fromFlags, origin);
         Preflight.check(spec, origin);
@@ -83,10 +84,14 @@ class BackfillCommand implements Callable<Integer> {
     private int runLocked(BackfillSpec spec) throws Exception {
         CountDownLatch finished = new CountDownLatch(1);
         int[] exitCode = {ExitCodes.FAILED};
-        EmbeddedLogTarget log = openLog(spec);
+        EmbeddedLogTarget log = spec.embeddedLog() ? openLog(spec) : null;
+        RemoteLogs remoteLogs = RemoteLogOpener.open(spec.remoteLogs(), System.getenv());
         ConfigurableApplicationContext context = CatalogContext.start(spec.state(), "backfill", ctx -> {
             ctx.getBeanFactory().registerSingleton("backfillSpec", spec);
-            ctx.getBeanFactory().registerSingleton("logTarget", log);
+            if (log != null) {
+                ctx.getBeanFactory().registerSingleton("logTarget", log);
+            }
+            ctx.getBeanFactory().registerSingleton("remoteLogs", remoteLogs);
         });
         Thread onSignal = new Thread(() -> {
             if (finished.getCount() > 0) {

@@ -21,6 +21,7 @@ public record JobFile(
         Tuning tuning,
         String publicUrl,
         Log log,
+        List<LogConfig> logs,
         String archiveId) {
 
     /**
@@ -37,7 +38,19 @@ public record JobFile(
     public record Log(Path dir, String origin, Double rate, Integer burst, Integer attempts) {
     }
 
+    /**
+     * One entry of {@code logs:}: where releases are recorded. {@code target} is {@code embedded} (the
+     * fields of {@link Log} apply), {@code rekor-v1}, {@code rekor-v2} or {@code rget}. The log's key
+     * comes from {@code trusted-root} (a Sigstore trusted_root.json, the log found by URL) or
+     * {@code log-key} (its PEM public key); {@code signing-key} names the release signing key (else
+     * {@code SUMLOG_SIGNING_KEY}); {@code concurrency} uploads run in parallel within {@code rate}.
+     */
+    public record LogConfig(String target, String url, Path dir, String origin, Path trustedRoot, Path logKey,
+                            Path signingKey, String timestampUrl, Double rate, Integer burst, Integer concurrency,
+                            Integer attempts, java.time.Duration timeout) {
+    }
+
     static JobFile empty() {
-        return new JobFile(null, null, null, null, null, null, null, null, null, null, null, null);
+        return new JobFile(null, null, null, null, null, null, null, null, null, null, null, null, null);
     }
 }

@@ -79,12 +79,13 @@ final class JobFileLoader {
             throw new UsageException("job file " + file + ": " + BindErrors.describe(e, lines, prefixed));
         }
         new JobFileChecks("job file " + file, lines, false).check(bound);
+        new LogsResolver("job file " + file, lines).resolve(bound.log(), bound.logs());
         Path base = file.toAbsolutePath().getParent();
         JobFile.Log log = bound.log() == null ? null : new JobFile.Log(resolve(base, bound.log().dir()),
                 bound.log().origin(), bound.log().rate(), bound.log().burst(), bound.log().attempts());
         return new JobFile(resolve(base, bound.source()), resolve(base, bound.out()), resolve(base, bound.state()),
                 bound.layout(), bound.include(), bound.exclude(), bound.mutable(), bound.writeIntoSource(), bound.tuning(),
-                bound.publicUrl(), log, bound.archiveId());
+                bound.publicUrl(), log, LogsResolver.relativeTo(base, bound.logs()), bound.archiveId());
     }
 
     /**
@@ -125,13 +126,19 @@ final class JobFileLoader {
         }
         String publicUrl = pick(flags.publicUrl(), file.publicUrl());
         String publicSource = pick(publicUrl, where.source().toUri().toString());
+        LogsResolver.Logs logs = new LogsResolver(origin, Map.of()).resolve(file.log(), file.logs());
+        if (publicUrl == null && logs.remote().stream().anyMatch(r -> r.kind() == BackfillSpec.RemoteKind.RGET)) {
+            throw new UsageException(origin + ": field 'public-url' is required with an rget recorder (it fetches each "
+                    + "sums file from its public URL)");
+        }
         return new BackfillSpec(where.source(), where.out(), where.state(),
                 pick(pick(flags.layout(), file.layout()), Layout.FLAT),
                 pick(file.include(), List.of()), pick(file.exclude(), List.of()),
                 pick(file.mutable(), FileNameClassifier.DEFAULT_MUTABLE_PATTERNS),
                 writeIntoSource, threads, chunkSize,
                 pick(pick(flags.archiveId(), file.archiveId()), publicSource), publicSource,
-                logSpec(file.log(), where.state(), origin, logBatch));
+                logs.embeddedListed() ? logSpec(logs.embedded(), where.state(), origin, logBatch) : null,
+                logs.remote());
     }
 
     /** Defaults: the log lives in the state directory, unlimited rate (it is local), 5 attempts. */

@@ -30,7 +30,7 @@ final class Preflight {
     static void check(BackfillSpec spec, String origin) {
         directory(spec.out(), "out", origin);
         directory(spec.state(), "state", origin);
-        if (!spec.log().dir().startsWith(spec.state())) {
+        if (spec.embeddedLog() && !spec.log().dir().startsWith(spec.state())) {
             directory(spec.log().dir(), "log.dir", origin);
         }
     }

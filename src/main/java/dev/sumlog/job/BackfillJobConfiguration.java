@@ -26,7 +26,6 @@ import dev.sumlog.source.ArtifactClassifier;
 import dev.sumlog.source.CrawledFile;
 import dev.sumlog.source.LocalTreeReader;
 import dev.sumlog.source.PathFilter;
-import dev.sumlog.submit.LogTarget;
 import dev.sumlog.sums.PendingReleaseReader;
 import dev.sumlog.sums.ReleaseSumsProcessor;
 import dev.sumlog.sums.SnapshotTasklet;
@@ -69,13 +68,14 @@ class BackfillJobConfiguration {
 
     @Bean
     Job backfill(JobRepository jobRepository, Step crawlStep, Step markGoneStep, Step hashStep, Step groupStep,
-                 Step writeSumsStep, Step snapshotStep, Step prepareSubmissionsStep, Step restoreReceiptsStep,
-                 Step submitStep) {
-        return new JobBuilder(JOB_NAME, jobRepository)
+                 Step writeSumsStep, Step snapshotStep, SubmitStepsConfiguration.LogSteps logSteps) {
+        var job = new JobBuilder(JOB_NAME, jobRepository)
                 .start(crawlStep).next(markGoneStep).next(hashStep).next(groupStep).next(writeSumsStep)
-                .next(snapshotStep).next(prepareSubmissionsStep).next(restoreReceiptsStep).next(submitStep)
-                .listener(new RunAnnouncer(System.out))
-                .build();
+                .next(snapshotStep);
+        for (Step step : logSteps.steps()) {
+            job = job.next(step);
+        }
+        return job.listener(new RunAnnouncer(System.out)).build();
     }
 
     @Bean
@@ -85,11 +85,11 @@ class BackfillJobConfiguration {
 
     @Bean
     ProgressReporter progressReporter(SumlogProperties properties, BackfillSpec spec, ArtifactRepository artifacts,
-                                      ReleaseRepository releases, SubmissionRepository submissions, LogTarget log) {
+                                      ReleaseRepository releases, SubmissionRepository submissions) {
         Map<String, Supplier<Backlog>> backlogs = Map.of(
                 "hash", () -> artifacts.pendingBacklog(spec.sourceId()),
                 "writeSums", () -> new Backlog(releases.countPending(spec.sourceId()), 0),
-                "submit", () -> new Backlog(submissions.countPending(spec.sourceId(), log.id()), 0));
+                "submit", () -> new Backlog(submissions.countPending(spec.sourceId()), 0));
         return new ProgressReporter(System.out, properties.progressIntervalSeconds(), backlogs,
                 new ProgressFile(spec.state()));
     }

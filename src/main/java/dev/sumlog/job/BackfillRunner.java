@@ -4,7 +4,6 @@ import dev.sumlog.catalog.AlertRepository;
 import dev.sumlog.catalog.ProblemRepository;
 import dev.sumlog.catalog.ProblemRepository.Problem;
 import dev.sumlog.catalog.SubmissionRepository;
-import dev.sumlog.submit.LogTarget;
 import dev.sumlog.support.Failures;
 import dev.sumlog.support.OneLine;
 import dev.sumlog.support.RunIds;
@@ -52,11 +51,10 @@ public class BackfillRunner {
     static final String GENERATION = "generation";
 
     public BackfillRunner(JobOperator jobOperator, JobRepository jobRepository, Job backfill, BackfillSpec spec,
-                          ProblemRepository problems, SubmissionRepository submissions, AlertRepository alerts,
-                          LogTarget logTarget) {
+                          ProblemRepository problems, SubmissionRepository submissions, AlertRepository alerts) {
         this.submissions = submissions;
         this.alerts = alerts;
-        this.logId = logTarget.id();
+        this.logId = spec.embeddedLog() ? spec.log().origin() : "";
         this.jobOperator = jobOperator;
         this.jobRepository = jobRepository;
         this.backfill = backfill;
@@ -97,7 +95,7 @@ public class BackfillRunner {
         // Named up to a page (a run stopped early may leave every release of the archive unlogged).
         List<String> unlogged = submissions.stillPending(spec.sourceId(), logId, LISTED_UNLOGGED)
                 .stream().map(SubmissionRepository.Unlogged::toString).toList();
-        long unloggedCount = unlogged.isEmpty() ? 0 : submissions.countPending(spec.sourceId(), logId);
+        long unloggedCount = unlogged.isEmpty() ? 0 : submissions.countPending(spec.sourceId());
         return new RunResult(execution.getStatus(), execution.getId(), runId, reported, failure, raised, unlogged,
                 unloggedCount);
     }

@@ -2,7 +2,9 @@ package dev.sumlog.job;
 
 import dev.sumlog.release.Layout;
 import dev.sumlog.submit.SubmitPolicy;
+import java.net.URI;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 
 /**
@@ -26,7 +28,17 @@ public record BackfillSpec(
         int chunkSize,
         String archiveId,
         String publicSource,
-        LogSpec log) {
+        LogSpec log,
+        List<RemoteLogSpec> remoteLogs) {
+
+    public BackfillSpec {
+        remoteLogs = List.copyOf(remoteLogs);
+    }
+
+    /** True when the job records releases in the embedded log (the default; a {@code logs:} list may leave it out). */
+    public boolean embeddedLog() {
+        return log != null;
+    }
 
     /**
      * Where releases are logged: the embedded tile log in {@code dir} (publishable as static files)
@@ -34,6 +46,32 @@ public record BackfillSpec(
      * per append.
      */
     public record LogSpec(Path dir, String origin, SubmitPolicy policy, int batch) {
+    }
+
+    /** The kinds of log run by someone else that sumlog submits to over HTTP. */
+    public enum RemoteKind {
+        REKOR_V1("rekor-v1"), REKOR_V2("rekor-v2"), RGET("rget");
+
+        private final String target;
+
+        RemoteKind(String target) {
+            this.target = target;
+        }
+
+        /** The job file's {@code target:} value. */
+        public String target() {
+            return target;
+        }
+    }
+
+    /**
+     * A log run by someone else (job file {@code logs[i]}). Exactly one of {@code trustedRoot} and
+     * {@code logKey} names the log's key (neither for rget, which returns nothing to verify);
+     * {@code signingKey} may be null, and then {@code SUMLOG_SIGNING_KEY} names it at run time.
+     * {@code concurrency} requests are in flight at once, all within {@code policy}'s rate.
+     */
+    public record RemoteLogSpec(RemoteKind kind, URI url, Path trustedRoot, Path logKey, Path signingKey,
+                                URI timestampUrl, SubmitPolicy policy, int concurrency, Duration timeout) {
     }
 
     /**

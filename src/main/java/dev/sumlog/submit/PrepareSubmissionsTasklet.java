@@ -27,17 +27,28 @@ public class PrepareSubmissionsTasklet implements Tasklet {
     private final SubmissionRepository submissions;
     private final ProblemRepository problems;
     private final String source;
-    private final String publicSource;
     private final String logId;
+    private final EntryMaker entries;
     private long lastReleaseId = Long.MIN_VALUE;
 
+    /** What is sent to the log for a release; an IllegalArgumentException skips that release, named. */
+    public interface EntryMaker {
+        String entry(Unsubmitted release);
+    }
+
+    /** The embedded log's entries: {@link ReleaseEntry} naming the archive by {@code publicSource}. */
+    public static EntryMaker releaseEntries(String publicSource) {
+        return release -> new ReleaseEntry(publicSource, release.key().displayName(), release.sumsPath(),
+                release.sumsSha256()).text();
+    }
+
     public PrepareSubmissionsTasklet(SubmissionRepository submissions, ProblemRepository problems, String source,
-                                     String publicSource, String logId) {
+                                     String logId, EntryMaker entries) {
         this.submissions = submissions;
         this.problems = problems;
         this.source = source;
-        this.publicSource = publicSource;
         this.logId = logId;
+        this.entries = entries;
     }
 
     @Override
@@ -48,8 +59,7 @@ public class PrepareSubmissionsTasklet implements Tasklet {
         for (Unsubmitted release : page) {
             lastReleaseId = release.releaseId();
             try {
-                String entry = new ReleaseEntry(publicSource, release.key().displayName(), release.sumsPath(),
-                        release.sumsSha256()).text();
+                String entry = entries.entry(release);
                 rows.add(new NewSubmission(release.releaseId(), logId, release.sumsSha256(), entry));
             } catch (IllegalArgumentException e) {
                 // An entry over the log's size limit: this release only, reported on every run until fixed.

@@ -20,13 +20,26 @@ public final class RateLimiter {
     }
 
     public static RateLimiter of(SubmitPolicy policy) {
+        return of(policy, policy.burst());
+    }
+
+    /**
+     * A bucket that starts empty: the first request waits one interval. A public log's rate then holds
+     * across restarts with nothing stored: a run that starts just after a killed one cannot open with a
+     * burst on top of the killed run's last requests.
+     */
+    public static RateLimiter startingEmpty(SubmitPolicy policy) {
+        return of(policy, 0);
+    }
+
+    private static RateLimiter of(SubmitPolicy policy, long initialTokens) {
         if (policy.ratePerSecond() == 0) {
             return new RateLimiter(null, 0);
         }
         long refillNanos = (long) (1e9 / policy.ratePerSecond());
         Bandwidth limit = Bandwidth.builder().capacity(policy.burst())
                 .refillGreedy(1, Duration.ofNanos(Math.max(refillNanos, 1)))
-                .initialTokens(policy.burst()).build();
+                .initialTokens(initialTokens).build();
         return new RateLimiter(Bucket.builder().addLimit(limit).build(), policy.ratePerSecond());
     }
 

@@ -68,7 +68,7 @@ class BackfillJobInProcessTest {
         int files = 7;
         int releases = 3;
         BackfillSpec spec = JobFileLoader.resolve(JobFile.empty(), new JobFile(source, dir.resolve("out"),
-                dir.resolve("state"), null, null, null, null, null, new JobFile.Tuning(2, 2, 2), null, null, "test-archive"),
+                dir.resolve("state"), null, null, null, null, null, new JobFile.Tuning(2, 2, 2), null, null, null, "test-archive"),
                 "test");
         Preflight.check(spec, "test");
         lock = StateLock.acquire(spec.state());
@@ -76,6 +76,7 @@ class BackfillJobInProcessTest {
         context = CatalogContext.start(spec.state(), "backfill", ctx -> {
             ctx.getBeanFactory().registerSingleton("backfillSpec", spec);
             ctx.getBeanFactory().registerSingleton("logTarget", log);
+            ctx.getBeanFactory().registerSingleton("remoteLogs", dev.sumlog.submit.remote.RemoteLogs.none());
         });
         JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
         BackfillRunner runner = context.getBean(BackfillRunner.class);

@@ -1,0 +1,95 @@
+package dev.sumlog.submit.remote;
+
+import dev.sumlog.submit.RateLimiter;
+import dev.sumlog.submit.Retrier;
+import dev.sumlog.submit.SubmitPolicy;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * Sends requests to one remote log, {@code concurrency} in flight at once, every request (retries
+ * included) taking a token from the log's bucket first. With a slow log (Rekor v2 answers only once a
+ * checkpoint covers the entry), throughput is then the configured rate, not rate divided by latency.
+ * The bucket starts empty, so the rate also holds across a restart.
+ */
+public final class Uploads implements AutoCloseable {
+
+    private final RemoteLog log;
+    private final RateLimiter limiter;
+    private final Retrier retrier;
+    private final int concurrency;
+    private final ExecutorService pool;
+    private final PrintStream console;
+
+    /** What became of one request: exactly one of the two is set. */
+    public record Outcome(RemoteLog.Accepted accepted, IOException failure) {
+    }
+
+    public Uploads(RemoteLog log, SubmitPolicy policy, int concurrency, PrintStream console) {
+        this(log, RateLimiter.startingEmpty(policy), new Retrier(policy), concurrency, console);
+    }
+
+    Uploads(RemoteLog log, RateLimiter limiter, Retrier retrier, int concurrency, PrintStream console) {
+        this.log = log;
+        this.limiter = limiter;
+        this.retrier = retrier;
+        this.concurrency = concurrency;
+        this.console = console;
+        this.pool = Executors.newFixedThreadPool(concurrency, r -> {
+            Thread t = new Thread(r, "sumlog-upload");
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    public int concurrency() {
+        return concurrency;
+    }
+
+    /** Sends every request; returns their outcomes in the same order. */
+    public List<Outcome> send(List<String> requests) throws InterruptedException {
+        List<Future<Outcome>> futures = new ArrayList<>(requests.size());
+        for (String request : requests) {
+            futures.add(pool.submit(() -> sendOne(request)));
+        }
+        List<Outcome> outcomes = new ArrayList<>(requests.size());
+        for (Future<Outcome> future : futures) {
+            try {
+                outcomes.add(future.get());
+            } catch (ExecutionException e) {
+                Throwable cause = e.getCause();
+                outcomes.add(new Outcome(null, cause instanceof IOException io ? io
+                        : new IOException("unexpected failure: " + cause, cause)));
+            }
+        }
+        return outcomes;
+    }
+
+    private Outcome sendOne(String request) throws InterruptedException {
+        try {
+            RemoteLog.Accepted accepted = retrier.run(() -> {
+                try {
+                    limiter.acquire(1, wait -> { });
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IOException("interrupted while waiting for the rate limit of " + log.id());
+                }
+                return log.submit(request);
+            }, message -> console.println("  submit to " + log.id() + ": " + message));
+            return new Outcome(accepted, null);
+        } catch (IOException e) {
+            return new Outcome(null, e);
+        }
+    }
+
+    @Override
+    public void close() {
+        pool.shutdownNow();
+    }
+}
