@@ -140,6 +140,27 @@ public class SubmissionRepository {
                 source, logId, LOGGED, afterId, outRoot, SumsFileNames.RECEIPT_SUFFIX, outRoot, limit);
     }
 
+    /**
+     * Submissions to a remote log that were accepted with a receipt which the output tree
+     * {@code outRoot} does not hold (a new {@code --out}, or a receipt that could not be written), beside
+     * a sums file sumlog wrote there, in id order after {@code afterId}.
+     */
+    public List<StoredReceipt> acceptedWithoutReceipt(String source, String logId, String outRoot, String suffix,
+                                                      long afterId, int limit) {
+        return jdbc.query("""
+                SELECT s.id, s.log_index, r.sums_path, s.receipt FROM submission s JOIN release_set r ON r.id = s.release_id
+                WHERE r.source = ? AND s.log_id = ? AND s.state = ? AND s.id > ? AND s.receipt IS NOT NULL
+                  AND NOT EXISTS (SELECT 1 FROM output_file o WHERE o.out_root = ? AND o.path = r.sums_path || ?)
+                  AND EXISTS (SELECT 1 FROM output_file o WHERE o.out_root = ? AND o.path = r.sums_path)
+                ORDER BY s.id FETCH FIRST ? ROWS ONLY""",
+                (rs, n) -> new StoredReceipt(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4)),
+                source, logId, LOGGED, afterId, outRoot, suffix, outRoot, limit);
+    }
+
+    /** A remote log's receipt as it was published, to be written again. */
+    public record StoredReceipt(long id, long logIndex, String sumsPath, String receipt) {
+    }
+
     /** A logged submission whose receipt is to be (re)written from the log. */
     public record Receiptless(long id, String entry, long logIndex, String sumsPath) {
     }

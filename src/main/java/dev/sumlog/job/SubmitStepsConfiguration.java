@@ -13,6 +13,7 @@ import dev.sumlog.submit.RestoreReceiptsTasklet;
 import dev.sumlog.submit.SubmitTasklet;
 import dev.sumlog.submit.remote.RemoteLogs;
 import dev.sumlog.submit.remote.RemoteSubmitTasklet;
+import dev.sumlog.submit.remote.RestoreRemoteReceiptsTasklet;
 import dev.sumlog.submit.remote.Uploads;
 import java.util.ArrayList;
 import java.util.List;
@@ -88,6 +89,9 @@ class SubmitStepsConfiguration {
             steps.add(new StepBuilder("prepareSubmissions-" + name, jobRepository)
                     .tasklet(new PrepareSubmissionsTasklet(repositories.submissions(), repositories.problems(),
                             spec.sourceId(), log.id(), release -> log.request(release.sumsSha256(), null)), tx)
+                    .listener(stop).build());
+            steps.add(new StepBuilder("restoreReceipts-" + name, jobRepository)
+                    .tasklet(new RestoreRemoteReceiptsTasklet(log, remoteRepositories, spec.sourceId(), out), tx)
                     .listener(stop).build());
             var uploads = new Uploads(log, opened.policy(), opened.concurrency(), System.out);
             steps.add(new StepBuilder("submit-" + name, jobRepository)

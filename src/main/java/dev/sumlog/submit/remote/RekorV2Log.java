@@ -1,0 +1,110 @@
+package dev.sumlog.submit.remote;
+
+import dev.sumlog.signing.SigningKey;
+import dev.sumlog.tlog.TlogException;
+import dev.sumlog.tlog.note.Ed25519NoteVerifier;
+import dev.sumlog.tlog.note.NoteVerifiers;
+import dev.sumlog.tlog.sigstore.HashedRekordV1;
+import dev.sumlog.tlog.sigstore.HashedRekordV2;
+import dev.sumlog.tlog.sigstore.InclusionProof;
+import dev.sumlog.tlog.sigstore.LogKey;
+import dev.sumlog.tlog.sigstore.PublicKeys;
+import dev.sumlog.tlog.sigstore.RekorV2Entry;
+import dev.sumlog.tlog.sigstore.RekorV2Verifier;
+import dev.sumlog.tlog.sigstore.SigstoreBundle;
+import dev.sumlog.tlog.tiles.TileFetcher;
+import dev.sumlog.tlog.tiles.TileReader;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.HexFormat;
+import java.util.List;
+
+/**
+ * Rekor v2 ({@code POST /api/v2/log/entries}, hashedRekordRequestV002). The checkpoint is verified
+ * first (C2SP note, Ed25519, key chosen by key ID, origin = the log's host); index and root come only
+ * from it; then the inclusion of SHA-256(0x00 || canonicalizedBody), and the body must name exactly
+ * the digest, signature and key sent. A 409 gives the existing entry's index in {@code X-Log-Index}:
+ * it is read back through the log's tiles and verified the same way. v2 has no signed entry
+ * timestamp, so every bundle carries a verified RFC 3161 timestamp.
+ */
+public final class RekorV2Log implements RemoteLog {
+
+    private static final String ENTRIES = "/api/v2/log/entries";
+
+    private final URI url;
+    private final LogKey logKey;
+    private final SigningKey signer;
+    private final LogHttp http;
+    private final TileFetcher tiles;
+    private final Timestamps timestamps;
+    private final String receiptSuffix;
+
+    public RekorV2Log(URI url, LogKey logKey, SigningKey signer, LogHttp http, TileFetcher tiles,
+                      Timestamps timestamps, String receiptSuffix) {
+        this.url = url;
+        this.logKey = logKey;
+        this.signer = signer;
+        this.http = http;
+        this.tiles = tiles;
+        this.timestamps = timestamps;
+        this.receiptSuffix = receiptSuffix;
+    }
+
+    @Override
+    public String id() {
+        return url.toString();
+    }
+
+    @Override
+    public String receiptSuffix() {
+        return receiptSuffix;
+    }
+
+    @Override
+    public String request(String sumsSha256, String sumsUrl) {
+        byte[] digest = HexFormat.of().parseHex(sumsSha256);
+        return HashedRekordV2.request(digest, signer.signDigest(digest), signer.spkiDer(), signer.keyDetails());
+    }
+
+    @Override
+    public Accepted submit(String request) throws IOException {
+        SignedRequest sent = SignedRequest.ofV2(request);
+        List<byte[]> stamps = timestamps.over(sent.signature());
+        LogHttp.Answer answer = LogHttp.expect(http.post(URI.create(url + ENTRIES), "application/json",
+                request.getBytes(StandardCharsets.UTF_8)), url, 201, 409);
+        RekorV2Entry entry;
+        try {
+            entry = answer.status() == 201 ? RekorV2Entry.parse(answer.body()) : fromTiles(answer);
+            RekorV2Verifier.verify(entry, logKey);
+            RekorV2Verifier.verifyBody(entry, sent.sha256(), sent.signature(), signer.spkiDer());
+        } catch (TlogException | IllegalArgumentException e) {
+            throw new UnverifiedAnswerException(url + ": " + e.getMessage(), e);
+        }
+        String bundle = SigstoreBundle.forKey(signer.publicKey(), sent.sha256(), sent.signature(), entry, stamps).toJson();
+        return new Accepted(entry.logIndex(), bundle);
+    }
+
+    /** The entry a 409 names, with an inclusion proof computed from the log's tiles at its current checkpoint. */
+    private RekorV2Entry fromTiles(LogHttp.Answer conflict) throws IOException {
+        String header = conflict.header("X-Log-Index").orElseThrow(() -> new UnverifiedAnswerException(
+                url + ": HTTP 409 without X-Log-Index"));
+        long index;
+        try {
+            index = Long.parseLong(header.trim());
+        } catch (NumberFormatException e) {
+            throw new UnverifiedAnswerException(url + ": HTTP 409 with a bad X-Log-Index");
+        }
+        String origin = logKey.host();
+        TileReader reader = TileReader.open(tiles, NoteVerifiers.of(
+                new Ed25519NoteVerifier(origin, PublicKeys.rawEd25519(logKey.key()))), origin);
+        if (index < 0 || index >= reader.size()) {
+            throw new UnverifiedAnswerException(url + ": X-Log-Index " + index + " is not in the log (size "
+                    + reader.size() + ")");
+        }
+        InclusionProof proof = new InclusionProof(index, reader.size(), reader.rootHash(reader.size()),
+                reader.inclusionProof(index, reader.size()), reader.checkpointNote());
+        return new RekorV2Entry(index, logKey.keyId(), HashedRekordV1.KIND, HashedRekordV2.API_VERSION, 0, proof,
+                reader.entry(index));
+    }
+}
