@@ -61,10 +61,14 @@ public final class KeyPairFiles {
                 throw refusal(file);
             }
         }
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new SigningKeyException("keygen: cannot create the directory " + dir + ": " + reason(e));
+        }
         ECPrivateKey generated = generate();
         SigningKey key = new SigningKey(generated.getS());
         try {
-            Files.createDirectories(dir);
             writeNew(privateFile, pkcs8Pem(generated), OWNER_ONLY);
             try {
                 writeNew(publicFile, key.publicKeyPem().getBytes(StandardCharsets.US_ASCII), WORLD_READABLE);
@@ -73,12 +77,16 @@ public final class KeyPairFiles {
                 throw e;
             }
         } catch (FileAlreadyExistsException e) {
+            // Another keygen won the race for the name after the check above.
             throw refusal(Path.of(e.getFile()));
         } catch (IOException e) {
-            throw new SigningKeyException("keygen: cannot write in " + dir + ": " + e.getClass().getSimpleName()
-                    + (e instanceof FileSystemException f && f.getReason() != null ? " (" + f.getReason() + ")" : ""));
+            throw new SigningKeyException("keygen: cannot write in " + dir + ": " + reason(e));
         }
         return key;
+    }
+
+    private static String reason(IOException e) {
+        return e.getClass().getSimpleName() + (e instanceof FileSystemException f && f.getReason() != null ? " (" + f.getReason() + ")" : "");
     }
 
     private static SigningKeyException refusal(Path file) {
@@ -112,7 +120,7 @@ public final class KeyPairFiles {
      */
     private static void writeNew(Path target, byte[] content, Set<PosixFilePermission> mode) throws IOException {
         Path temp = target.resolveSibling("." + target.getFileName() + "." + UUID.randomUUID() + ".tmp");
-        boolean posix = Files.getFileStore(target.getParent()).supportsFileAttributeView("posix");
+        boolean posix = Files.getFileStore(target.toAbsolutePath().getParent()).supportsFileAttributeView("posix");
         FileAttribute<?>[] attributes = posix
                 ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(OWNER_ONLY)}
                 : new FileAttribute<?>[0];

@@ -99,6 +99,7 @@ final class PrivateKeyPem {
             throw SigningKeyException.about(file, "encrypted with a scheme sumlog cannot open; re-encrypt a copy with "
                     + "`openssl pkcs8 -topk8 -v2 aes-256-cbc`");
         } catch (Exception e) {
+            // A wrong passphrase fails the padding check, or (1 time in 256) yields garbage that is not DER.
             throw wrongPassphrase(file);
         }
     }

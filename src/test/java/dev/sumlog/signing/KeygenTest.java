@@ -93,6 +93,9 @@ class KeygenTest {
 
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.err()).contains(file + " is not a directory");
+        Run below = keygen(file.resolve("sub"));
+        assertThat(below.exitCode()).isEqualTo(2);
+        assertThat(below.err()).contains("cannot create the directory " + file.resolve("sub"));
     }
 
     private static synchronized Run keygen(Path out) {
