@@ -2,16 +2,12 @@ package dev.sumlog.fakes;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.sumlog.tlog.TlogException;
-import dev.sumlog.tlog.merkle.ProofVerifier;
 import dev.sumlog.tlog.merkle.Rfc6962;
 import dev.sumlog.tlog.note.Checkpoint;
 import dev.sumlog.tlog.note.EcdsaNoteVerifier;
 import dev.sumlog.tlog.note.NoteVerifiers;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.security.Signature;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
@@ -103,9 +99,9 @@ class FakeRekorV1Test {
         Checkpoint head = Checkpoint.fromSignedNote(newer.get("signedTreeHead").stringValue().getBytes(StandardCharsets.UTF_8),
                 NoteVerifiers.of(fake.checkpointVerifier()));
         assertThat(head.origin()).isEqualTo("127.0.0.1 - 1193050959916656506");
-        assertThat(head.rootHash()).isEqualTo(hex(newer.get("rootHash")));
-        assertThat(hex(proof.get("rootHash"))).isEqualTo(head.rootHash());
-        ProofVerifier.verifyConsistency(3, 7, hexList(proof.get("hashes")), hex(older.get("rootHash")), head.rootHash());
+        assertThat(head.rootHash()).isEqualTo(V1EntryChecks.hex(newer.get("rootHash")));
+        assertThat(V1EntryChecks.hex(proof.get("rootHash"))).isEqualTo(head.rootHash());
+        ProofVerifier.verifyConsistency(3, 7, V1EntryChecks.hexList(proof.get("hashes")), V1EntryChecks.hex(older.get("rootHash")), head.rootHash());
         assertThat(Http.get(fake.url() + "/api/v1/log/proof?firstSize=5&lastSize=9").statusCode()).isEqualTo(400);
         assertThat(Http.get(fake.url() + "/api/v1/log/publicKey").body()).isEqualTo(fake.logKeyPem());
     }
@@ -138,51 +134,11 @@ class FakeRekorV1Test {
                 .isEqualTo(HexFormat.of().formatHex(SubmitterKey.sha256(signer.keyPair().getPublic().getEncoded())).substring(0, 8));
     }
 
-    /** Checks inclusion, checkpoint and SET as a client must, and returns the entry object. */
-    JsonNode verified(String responseBody) throws GeneralSecurityException {
-        JsonNode entry = entryOf(responseBody);
-        JsonNode proof = entry.get("verification").get("inclusionProof");
-        byte[] body = Base64.getDecoder().decode(entry.get("body").stringValue());
-        Checkpoint checkpoint = Checkpoint.fromSignedNote(proof.get("checkpoint").stringValue().getBytes(StandardCharsets.UTF_8),
-                NoteVerifiers.of(EcdsaNoteVerifier.fromPem("127.0.0.1", fake.logKeyPem())));
-        assertThat(checkpoint.origin()).isEqualTo(fake.origin());
-        assertThat(checkpoint.size()).isEqualTo(proof.get("treeSize").longValue());
-        assertThat(checkpoint.rootHash()).isEqualTo(hex(proof.get("rootHash")));
-        ProofVerifier.verifyInclusion(proof.get("logIndex").longValue(), checkpoint.size(), Rfc6962.hashLeaf(body),
-                hexList(proof.get("hashes")), checkpoint.rootHash());
-        if (!setVerifies(entry)) {
-            throw new TlogException("SET does not verify");
-        }
-        return entry;
-    }
-
-    boolean setVerifies(JsonNode entry) throws GeneralSecurityException {
-        byte[] payload = CanonicalJson.bytes(Map.of(
-                "body", entry.get("body").stringValue(),
-                "integratedTime", entry.get("integratedTime").longValue(),
-                "logID", entry.get("logID").stringValue(),
-                "logIndex", entry.get("logIndex").longValue()));
-        Signature set = Signature.getInstance("SHA256withECDSA");
-        set.initVerify(fake.logKey());
-        set.update(payload);
-        return set.verify(Base64.getDecoder().decode(entry.get("verification").get("signedEntryTimestamp").stringValue()));
-    }
-
-    static JsonNode entryOf(String responseBody) {
-        JsonNode map = Json.MAPPER.readTree(responseBody);
-        assertThat(map.size()).isEqualTo(1);
-        return map.values().iterator().next();
-    }
-
     String entries() {
         return fake.url() + "/api/v1/log/entries";
     }
 
-    static byte[] hex(JsonNode node) {
-        return HexFormat.of().parseHex(node.stringValue());
-    }
-
-    static List<byte[]> hexList(JsonNode node) {
-        return node.values().stream().map(FakeRekorV1Test::hex).toList();
+    private JsonNode verified(String responseBody) throws Exception {
+        return V1EntryChecks.verified(fake, responseBody);
     }
 }
