@@ -2,6 +2,7 @@ package dev.sumlog.fakes;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.sumlog.tlog.merkle.ProofVerifier;
 import dev.sumlog.tlog.merkle.Rfc6962;
 import dev.sumlog.tlog.note.Checkpoint;
 import dev.sumlog.tlog.note.EcdsaNoteVerifier;
@@ -101,7 +102,8 @@ class FakeRekorV1Test {
         assertThat(head.origin()).isEqualTo("127.0.0.1 - 1193050959916656506");
         assertThat(head.rootHash()).isEqualTo(V1EntryChecks.hex(newer.get("rootHash")));
         assertThat(V1EntryChecks.hex(proof.get("rootHash"))).isEqualTo(head.rootHash());
-        ProofVerifier.verifyConsistency(3, 7, V1EntryChecks.hexList(proof.get("hashes")), V1EntryChecks.hex(older.get("rootHash")), head.rootHash());
+        ProofVerifier.verifyConsistency(3, 7, V1EntryChecks.hexList(proof.get("hashes")),
+                V1EntryChecks.hex(older.get("rootHash")), head.rootHash());
         assertThat(Http.get(fake.url() + "/api/v1/log/proof?firstSize=5&lastSize=9").statusCode()).isEqualTo(400);
         assertThat(Http.get(fake.url() + "/api/v1/log/publicKey").body()).isEqualTo(fake.logKeyPem());
     }
