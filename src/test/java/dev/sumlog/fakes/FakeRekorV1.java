@@ -1,6 +1,7 @@
 package dev.sumlog.fakes;
 
 import dev.sumlog.tlog.note.EcdsaNoteVerifier;
+import java.nio.charset.StandardCharsets;
 import java.security.PublicKey;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicReference;
@@ -88,6 +89,18 @@ public final class FakeRekorV1 implements AutoCloseable {
     /** Entries in the shard's tree. */
     public long treeSize() {
         return log.size();
+    }
+
+    /**
+     * Appends {@code count} valid entries of another submitter, as if the shard had been in use
+     * before the test, so that shard-local indexes, virtual indexes and proof lengths are not trivial.
+     */
+    public void prefill(int count) {
+        SubmitterKey other = SubmitterKey.generate();
+        for (int i = 0; i < count; i++) {
+            byte[] artifact = ("prefill " + i + " " + System.nanoTime()).getBytes(StandardCharsets.UTF_8);
+            log.submit(HashedRekordV1.parse(other.v1Request(artifact)).canonicalBody());
+        }
     }
 
     public Faults faults() {

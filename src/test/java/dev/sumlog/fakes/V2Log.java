@@ -5,10 +5,13 @@ import dev.sumlog.tlog.note.NoteSigner;
 import dev.sumlog.tlog.tiles.TileLog;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The state of the fake Rekor v2 log: a real {@link TileLog} (C2SP tiles, entry bundles and an
@@ -40,6 +43,24 @@ final class V2Log {
         long index = tiles.append(List.of(body));
         indexByLeaf.put(leaf, index);
         return new Outcome(true, index);
+    }
+
+    /** Appends entries of other submitters in one batch (one checkpoint); duplicates are skipped. */
+    synchronized void prefill(List<byte[]> bodies) throws IOException {
+        List<byte[]> fresh = new ArrayList<>();
+        Set<String> seen = new HashSet<>(indexByLeaf.keySet());
+        for (byte[] body : bodies) {
+            if (seen.add(HexFormat.of().formatHex(Rfc6962.hashLeaf(body)))) {
+                fresh.add(body);
+            }
+        }
+        if (fresh.isEmpty()) {
+            return;
+        }
+        long first = tiles.append(fresh);
+        for (int i = 0; i < fresh.size(); i++) {
+            indexByLeaf.put(HexFormat.of().formatHex(Rfc6962.hashLeaf(fresh.get(i))), first + i);
+        }
     }
 
     /** The 201 answer for entry {@code index}, proven against the current checkpoint. */
