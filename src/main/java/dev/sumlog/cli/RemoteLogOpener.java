@@ -9,6 +9,7 @@ import dev.sumlog.submit.remote.RekorV1Log;
 import dev.sumlog.submit.remote.RekorV2Log;
 import dev.sumlog.submit.remote.RemoteLog;
 import dev.sumlog.submit.remote.RemoteLogs;
+import dev.sumlog.submit.remote.RgetRecorder;
 import dev.sumlog.submit.remote.Timestamps;
 import dev.sumlog.tlog.TlogException;
 import dev.sumlog.tlog.sigstore.LogKey;
@@ -48,14 +49,14 @@ final class RemoteLogOpener {
             RemoteLogSpec spec = specs.get(i);
             String field = "logs[" + i + "]";
             String suffix = firstBundle ? BUNDLE_SUFFIX : "." + spec.url().getHost() + BUNDLE_SUFFIX;
-            firstBundle = false;
+            firstBundle &= spec.kind() == RemoteKind.RGET;
             RemoteLog log = switch (spec.kind()) {
                 case REKOR_V1 -> new RekorV1Log(spec.url(), logKey(spec, field, false), signingKey(spec, field, env),
                         new LogHttp(spec.timeout()), timestamps(spec, field), suffix);
                 case REKOR_V2 -> new RekorV2Log(spec.url(), logKey(spec, field, true), signingKey(spec, field, env),
                         new LogHttp(spec.timeout()), new HttpTileFetcher(URI.create(spec.url() + "/"),
                         HttpClient.newHttpClient(), spec.timeout()), timestamps(spec, field), suffix);
-                case RGET -> throw new UsageException(field + ": the rget recorder is not available in this build");
+                case RGET -> new RgetRecorder(spec.url(), new LogHttp(spec.timeout()));
             };
             opened.add(new RemoteLogs.Opened(log, spec.policy(), spec.concurrency()));
         }

@@ -88,7 +88,8 @@ class SubmitStepsConfiguration {
             var log = opened.log();
             steps.add(new StepBuilder("prepareSubmissions-" + name, jobRepository)
                     .tasklet(new PrepareSubmissionsTasklet(repositories.submissions(), repositories.problems(),
-                            spec.sourceId(), log.id(), release -> log.request(release.sumsSha256(), null)), tx)
+                            spec.sourceId(), log.id(), release -> log.request(release.sumsSha256(),
+                            publicUrlOf(spec, release.sumsPath()))), tx)
                     .listener(stop).build());
             steps.add(new StepBuilder("restoreReceipts-" + name, jobRepository)
                     .tasklet(new RestoreRemoteReceiptsTasklet(log, remoteRepositories, spec.sourceId(), out), tx)
@@ -101,6 +102,19 @@ class SubmitStepsConfiguration {
                     .build());
         }
         return new LogSteps(steps);
+    }
+
+    /** Where the sums file is published: under the job's public-url (outputs served with the archive), or null. */
+    private static String publicUrlOf(BackfillSpec spec, String sumsPath) {
+        if (spec.publicSource().startsWith("file:")) {
+            return null;
+        }
+        StringBuilder url = new StringBuilder(spec.publicSource().replaceAll("/+$", ""));
+        for (String segment : sumsPath.split("/")) {
+            url.append('/').append(java.net.URLEncoder.encode(segment, java.nio.charset.StandardCharsets.UTF_8)
+                    .replace("+", "%20"));
+        }
+        return url.toString();
     }
 
     private static String host(String url) {

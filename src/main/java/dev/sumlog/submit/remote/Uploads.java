@@ -26,6 +26,8 @@ public final class Uploads implements AutoCloseable {
     private final int concurrency;
     private final ExecutorService pool;
     private final PrintStream console;
+    /** Set by the first 405: requests still queued are not sent to a frozen log. */
+    private volatile FrozenLogException frozen;
 
     /** What became of one request: exactly one of the two is set. */
     public record Outcome(RemoteLog.Accepted accepted, IOException failure) {
@@ -72,6 +74,9 @@ public final class Uploads implements AutoCloseable {
     }
 
     private Outcome sendOne(String request) throws InterruptedException {
+        if (frozen != null) {
+            return new Outcome(null, frozen);
+        }
         try {
             RemoteLog.Accepted accepted = retrier.run(() -> {
                 try {
@@ -83,6 +88,9 @@ public final class Uploads implements AutoCloseable {
                 return log.submit(request);
             }, message -> console.println("  submit to " + log.id() + ": " + message));
             return new Outcome(accepted, null);
+        } catch (FrozenLogException e) {
+            frozen = e;
+            return new Outcome(null, e);
         } catch (IOException e) {
             return new Outcome(null, e);
         }
