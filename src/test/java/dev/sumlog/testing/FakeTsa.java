@@ -193,7 +193,17 @@ public final class FakeTsa implements AutoCloseable {
             signed = altered.generate(request.getMessageImprintAlgOID(), imprint, nonce);
         }
         Instant time = genTime == null ? Instant.now() : genTime;
-        return responses.generate(signed, BigInteger.valueOf(serials.incrementAndGet()), Date.from(time)).getEncoded();
+        // No status string, like timestamp.sigstore.dev (Bouncy Castle would add "Operation Okay").
+        return responses.generateGrantedResponse(signed, BigInteger.valueOf(serials.incrementAndGet()), Date.from(time), null)
+                .getEncoded();
+    }
+
+    /** A DER TimeStampResp with status rejection and this text, as a stored value for verifier tests. */
+    public static byte[] refusal(String statusString) throws Exception {
+        try (FakeTsa tsa = new FakeTsa(true)) {
+            return new TimeStampResponseGenerator(tsa.trusted.tokenGenerator(POLICY), TSPAlgorithms.ALLOWED)
+                    .generateFailResponse(PKIStatus.REJECTION, PKIFailureInfo.badRequest, statusString).getEncoded();
+        }
     }
 
     private static void send(HttpExchange exchange, int status, String type, byte[] body) throws IOException {

@@ -5,12 +5,20 @@ import java.io.IOException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
+import org.bouncycastle.asn1.ASN1Encodable;
 import org.bouncycastle.asn1.ASN1Encoding;
 import org.bouncycastle.asn1.ASN1Primitive;
+import org.bouncycastle.asn1.ASN1Set;
+import org.bouncycastle.asn1.cms.CMSObjectIdentifiers;
+import org.bouncycastle.asn1.cms.ContentInfo;
+import org.bouncycastle.asn1.cms.SignedData;
+import org.bouncycastle.asn1.cms.SignerInfo;
 import org.bouncycastle.asn1.cmp.PKIStatus;
 import org.bouncycastle.asn1.tsp.TimeStampResp;
+import org.bouncycastle.asn1.x509.AlgorithmIdentifier;
 import org.bouncycastle.tsp.TSPException;
 import org.bouncycastle.tsp.TimeStampResponse;
+import org.bouncycastle.tsp.TimeStampToken;
 
 /**
  * Strict reading of the stored form, a DER TimeStampResp, shared by the client (which checks what it
@@ -36,8 +44,58 @@ final class SignedTimestamps {
                 throw new TlogException(what + ": not DER (a BER or non-canonical encoding)");
             }
             return new TimeStampResponse(TimeStampResp.getInstance(primitive));
-        } catch (IOException | TSPException | IllegalArgumentException | IllegalStateException | ClassCastException e) {
+        } catch (TlogException e) {
+            throw e;
+        } catch (IOException | TSPException | RuntimeException e) {
+            // Bouncy Castle signals malformed ASN.1 with assorted runtime exceptions, even index errors.
             throw new TlogException(what + ": not a DER RFC 3161 TimeStampResp (" + oneLine(e.getMessage()) + ")", e);
+        }
+    }
+
+    /**
+     * The CMS wrapping of the token, which the signature does not cover and Bouncy Castle reads
+     * leniently (it ignores versions and the tag numbers of optional fields): ContentInfo type
+     * signedData; SignedData version 3 (RFC 5652 §5.1, as eContentType is TSTInfo); digestAlgorithms
+     * exactly the one signer's; no CRLs; one SignerInfo whose version fits its identifier (§5.3) and
+     * whose fields re-encode to the same bytes (so unsigned attributes cannot pose as signed ones).
+     * Without this, a stored timestamp could differ in unsigned bytes and still verify.
+     */
+    static void requireStrictSignedData(TimeStampToken token, String what) {
+        ContentInfo contentInfo = token.toCMSSignedData().toASN1Structure();
+        if (!CMSObjectIdentifiers.signedData.equals(contentInfo.getContentType())) {
+            throw new TlogException(what + ": token content type " + contentInfo.getContentType() + " is not signedData");
+        }
+        SignedData signedData = SignedData.getInstance(contentInfo.getContent());
+        if (signedData.getVersion().intValueExact() != 3) {
+            throw new TlogException(what + ": SignedData version " + signedData.getVersion() + " is not 3");
+        }
+        if (signedData.getCRLs() != null) {
+            throw new TlogException(what + ": SignedData carries revocation data, which a timestamp token must not");
+        }
+        ASN1Set signerInfos = signedData.getSignerInfos();
+        if (signerInfos.size() != 1) {
+            throw new TlogException(what + ": SignedData has " + signerInfos.size() + " signers, not 1");
+        }
+        SignerInfo signer = SignerInfo.getInstance(signerInfos.getObjectAt(0));
+        int expectedVersion = signer.getSID().isTagged() ? 3 : 1;
+        if (signer.getVersion().intValueExact() != expectedVersion) {
+            throw new TlogException(what + ": SignerInfo version " + signer.getVersion() + " does not fit its signer identifier");
+        }
+        if (!Arrays.equals(der(signer), der(signerInfos.getObjectAt(0)))) {
+            throw new TlogException(what + ": SignerInfo is not in its canonical form");
+        }
+        ASN1Set digestAlgorithms = signedData.getDigestAlgorithms();
+        if (digestAlgorithms.size() != 1
+                || !AlgorithmIdentifier.getInstance(digestAlgorithms.getObjectAt(0)).equals(signer.getDigestAlgorithm())) {
+            throw new TlogException(what + ": SignedData digestAlgorithms is not exactly the signer's digest algorithm");
+        }
+    }
+
+    private static byte[] der(ASN1Encodable value) {
+        try {
+            return value.toASN1Primitive().getEncoded(ASN1Encoding.DER);
+        } catch (IOException e) {
+            throw new TlogException("signed timestamp: cannot re-encode a SignerInfo", e);
         }
     }
 

@@ -31,7 +31,8 @@ import org.bouncycastle.tsp.TimeStampTokenInfo;
  * Checks a stored RFC 3161 signed timestamp (a DER TimeStampResp, the form of a Sigstore bundle's
  * {@code signedTimestamp}) against trusted TSAs and returns the time it proves.
  *
- * <p>Accepted only if all hold, for one TSA: the token's signer is that TSA's leaf (and an embedded
+ * <p>Accepted only if all hold, for one TSA: the CMS wrapping is strict (signedData, version 3, one
+ * digest algorithm) and every embedded certificate is in the TSA's chain; the token's signer is that TSA's leaf (and an embedded
  * certificate for it, if any, is byte-equal to the leaf); the leaf's only extended key usage is
  * id-kp-timeStamping and the extension is critical (RFC 3161 §2.3); the message imprint is
  * SHA-256 of the signed bytes; genTime lies within the leaf's validity and the TSA's validFor window;
@@ -55,11 +56,23 @@ public final class TimestampVerifier {
      * @throws TlogException naming the failed check
      */
     public static Instant verify(byte[] signedTimestamp, byte[] signedBytes, List<TrustedTsa> tsas) {
+        try {
+            return verifyAny(signedTimestamp, signedBytes, tsas);
+        } catch (TlogException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            // Bouncy Castle decodes inner structures lazily; malformed ones surface as assorted runtime errors.
+            throw new TlogException(WHAT + ": malformed token (" + SignedTimestamps.oneLine(e.toString()) + ")", e);
+        }
+    }
+
+    private static Instant verifyAny(byte[] signedTimestamp, byte[] signedBytes, List<TrustedTsa> tsas) {
         var response = SignedTimestamps.parse(signedTimestamp, WHAT);
         if (!SignedTimestamps.granted(response)) {
             throw new TlogException(WHAT + ": status is " + SignedTimestamps.describeStatus(response) + ", not granted");
         }
         TimeStampToken token = response.getTimeStampToken();
+        SignedTimestamps.requireStrictSignedData(token, WHAT);
         List<TrustedTsa> candidates = tsas.stream().filter(tsa -> signedBy(token.getSID(), tsa.leaf())).toList();
         if (candidates.isEmpty()) {
             throw new TlogException(WHAT + ": signer matches no trusted TSA leaf certificate");
@@ -81,6 +94,10 @@ public final class TimestampVerifier {
         for (X509CertificateHolder embedded : token.getCertificates().getMatches(null)) {
             if (token.getSID().match(embedded) && !embedded.equals(leafHolder)) {
                 throw new TlogException(WHAT + ": embedded TSA certificate differs from the trusted leaf");
+            }
+            // Unused certificates are not covered by the signature; refusing them keeps the bytes fixed.
+            if (tsa.chain().stream().map(TimestampVerifier::holder).noneMatch(embedded::equals)) {
+                throw new TlogException(WHAT + ": embedded certificate " + embedded.getSubject() + " is not in the trusted TSA chain");
             }
         }
         requireTimeStampingOnly(leaf);
