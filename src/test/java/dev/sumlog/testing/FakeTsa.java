@@ -200,10 +200,7 @@ public final class FakeTsa implements AutoCloseable {
 
     /** A DER TimeStampResp with status rejection and this text, as a stored value for verifier tests. */
     public static byte[] refusal(String statusString) throws Exception {
-        try (FakeTsa tsa = new FakeTsa(true)) {
-            return new TimeStampResponseGenerator(tsa.trusted.tokenGenerator(POLICY), TSPAlgorithms.ALLOWED)
-                    .generateFailResponse(PKIStatus.REJECTION, PKIFailureInfo.badRequest, statusString).getEncoded();
-        }
+        return FakeTsaSigner.create(Instant.now(), true, Optional.empty()).refusal(POLICY, statusString);
     }
 
     private static void send(HttpExchange exchange, int status, String type, byte[] body) throws IOException {

@@ -10,12 +10,16 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.bouncycastle.asn1.ASN1ObjectIdentifier;
+import org.bouncycastle.asn1.cmp.PKIFailureInfo;
+import org.bouncycastle.asn1.cmp.PKIStatus;
 import org.bouncycastle.asn1.nist.NISTObjectIdentifiers;
 import org.bouncycastle.asn1.x509.AlgorithmIdentifier;
 import org.bouncycastle.cert.jcajce.JcaCertStore;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateHolder;
 import org.bouncycastle.cms.jcajce.JcaSimpleSignerInfoGeneratorBuilder;
 import org.bouncycastle.operator.jcajce.JcaDigestCalculatorProviderBuilder;
+import org.bouncycastle.tsp.TSPAlgorithms;
+import org.bouncycastle.tsp.TimeStampResponseGenerator;
 import org.bouncycastle.tsp.TimeStampTokenGenerator;
 
 /**
@@ -60,5 +64,10 @@ record FakeTsaSigner(List<X509Certificate> chain, KeyPair leafKeys, X509Certific
         TimeStampTokenGenerator generator = new TimeStampTokenGenerator(signerInfo, sha256, policy);
         generator.addCertificates(new JcaCertStore(List.of(leaf())));
         return generator;
+    }
+
+    byte[] refusal(ASN1ObjectIdentifier policy, String statusString) throws Exception {
+        return new TimeStampResponseGenerator(tokenGenerator(policy), TSPAlgorithms.ALLOWED)
+                .generateFailResponse(PKIStatus.REJECTION, PKIFailureInfo.badRequest, statusString).getEncoded();
     }
 }
