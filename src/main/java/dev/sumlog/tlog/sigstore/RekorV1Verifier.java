@@ -39,13 +39,16 @@ public final class RekorV1Verifier {
     }
 
     /**
-     * Verifies log ID, entry ID, SET, inclusion and checkpoint, in that order.
+     * Verifies log ID, entry ID, inclusion, SET and checkpoint, in that order.
      *
      * @return the checkpoint, whose signature, size and root hash have been checked
      * @throws TlogException naming the entry and the check that failed
      */
     public static Checkpoint verify(RekorV1Entry entry, PublicKey logKey, String checkpointKeyName, SetPolicy policy) {
         String where = "Rekor v1 entry " + entry.uuid();
+        if (!PublicKeys.isEc(logKey)) {
+            throw new TlogException(where + ": log key is " + logKey.getAlgorithm() + ", Rekor v1 logs sign with ECDSA");
+        }
         byte[] spki = logKey.getEncoded();
         String keyLogId = HexFormat.of().formatHex(PublicKeys.sha256(spki));
         if (!keyLogId.equals(entry.logId())) {
@@ -54,19 +57,20 @@ public final class RekorV1Verifier {
         if (!entry.entryId().endsWith(entry.uuid())) {
             throw new TlogException(where + ": entry ID " + entry.entryId() + " does not name the body's leaf hash");
         }
-        if (entry.signedEntryTimestamp().isPresent()) {
-            if (!verifyEcdsa(logKey, setPayload(entry), entry.signedEntryTimestamp().get())) {
-                throw new TlogException(where + ": SET: signature does not verify over body, integratedTime, logID, logIndex");
-            }
-        } else if (policy == SetPolicy.REQUIRED) {
-            throw new TlogException(where + ": SET: missing signedEntryTimestamp");
-        }
+        // Inclusion first: hashing is much cheaper than the two ECDSA checks that follow.
         InclusionProof proof = entry.inclusionProof();
         try {
             ProofVerifier.verifyInclusion(proof.logIndex(), proof.treeSize(),
                     HashedRekordV1.leafHash(entry.body()), proof.hashes(), proof.rootHash());
         } catch (TlogException e) {
             throw new TlogException(where + ": " + e.getMessage(), e);
+        }
+        if (entry.signedEntryTimestamp().isPresent()) {
+            if (!verifyEcdsa(logKey, setPayload(entry), entry.signedEntryTimestamp().get())) {
+                throw new TlogException(where + ": SET: signature does not verify over body, integratedTime, logID, logIndex");
+            }
+        } else if (policy == SetPolicy.REQUIRED) {
+            throw new TlogException(where + ": SET: missing signedEntryTimestamp");
         }
         return verifyCheckpoint(where, proof, EcdsaNoteVerifier.fromSpki(checkpointKeyName, spki));
     }
