@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -31,6 +32,11 @@ class BundleVectorTest {
     private static BundleVerification verify(String bundleFile, byte[] artifact, String root) {
         String json = Vectors.text(bundleFile);
         return BundleVerifier.verify(json, artifact, certificateKey(SigstoreBundle.parse(json)), SigstoreVectors.root(root));
+    }
+
+    @BeforeEach
+    void requireVectors() {
+        SigstoreVectors.require();
     }
 
     @Test

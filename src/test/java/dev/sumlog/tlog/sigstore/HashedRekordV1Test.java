@@ -7,10 +7,16 @@ import dev.sumlog.tlog.Vectors;
 import java.nio.charset.StandardCharsets;
 import java.security.PublicKey;
 import java.util.Base64;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 class HashedRekordV1Test {
+
+    @BeforeEach
+    void requireVectors() {
+        SigstoreVectors.require();
+    }
 
     @Test
     void rebuildsTheStoredBodyOfARealStagingEntryByteForByte() {

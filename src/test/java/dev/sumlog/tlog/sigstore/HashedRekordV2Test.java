@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.cert.X509Certificate;
 import java.util.Base64;
 import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -14,6 +15,11 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 class HashedRekordV2Test {
+
+    @BeforeEach
+    void requireVectors() {
+        SigstoreVectors.require();
+    }
 
     /**
      * The real v2 entries name a certificate; ours name a public key. Swapping the certificate

@@ -8,11 +8,17 @@ import dev.sumlog.tlog.Vectors;
 import dev.sumlog.tlog.note.Checkpoint;
 import java.security.PublicKey;
 import java.util.Optional;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 class RekorV1VerifierTest {
 
     private static final String STAGING_NAME = "rekor.sigstage.dev";
+
+    @BeforeEach
+    void requireVectors() {
+        SigstoreVectors.require();
+    }
 
     @Test
     void parsesTheRealStagingLogEntry() {

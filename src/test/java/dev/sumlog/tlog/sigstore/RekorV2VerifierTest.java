@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.sumlog.tlog.note.Checkpoint;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 class RekorV2VerifierTest {
@@ -11,6 +12,11 @@ class RekorV2VerifierTest {
     private static LogKey alpha1() {
         return SigstoreVectors.root(SigstoreVectors.JAVA_STAGING_ROOT)
                 .logByUrl("https://log2025-alpha1.rekor.sigstage.dev").orElseThrow();
+    }
+
+    @BeforeEach
+    void requireVectors() {
+        SigstoreVectors.require();
     }
 
     @Test

@@ -16,6 +16,15 @@ final class SigstoreVectors {
     private SigstoreVectors() {
     }
 
+    /**
+     * Skips the test unless both Sigstore vector folders are present. Called before each test,
+     * so that a missing file cannot surface inside an assertThatThrownBy lambda as a failure.
+     */
+    static void require() {
+        Vectors.require("sigstore-java");
+        Vectors.require("sigstore-python");
+    }
+
     static TrustedRoot root(String relative) {
         return TrustedRoot.read(Vectors.require(relative));
     }

@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.HexFormat;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -16,6 +17,11 @@ class TrustedRootTest {
 
     private static final String PROD_V1_ID = "c0d23d6ad406973f9559f3ba2d1ca01f84147d8ffc5b8445c224f98b9591801d";
     private static final String PROD_V2_ID = "cf1199155bddd051268d1f16ac5c0c75c009f6fb5a63f4177f8e18d7051e3fa0";
+
+    @BeforeEach
+    void requireVectors() {
+        SigstoreVectors.require();
+    }
 
     @Test
     void productionRootHasTheV1EcdsaLogTheV2Ed25519LogAndTheTimestampAuthority() {
