@@ -1,0 +1,21 @@
+package dev.sumlog.tlog.sigstore;
+
+import java.security.cert.X509Certificate;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * An RFC 3161 timestamp authority from a trusted root.
+ *
+ * @param uri where the TSA takes requests (as written in the trusted root; may be a bare name)
+ * @param chain its certificate chain, leaf first
+ * @param validFrom start of validity
+ * @param validTo end of validity, if any
+ */
+public record TimestampAuthority(String uri, List<X509Certificate> chain, Instant validFrom, Optional<Instant> validTo) {
+
+    public TimestampAuthority {
+        chain = List.copyOf(chain);
+    }
+}
