@@ -2,13 +2,11 @@ package dev.sumlog.submit.remote;
 
 import dev.sumlog.signing.SigningKey;
 import dev.sumlog.tlog.TlogException;
-import dev.sumlog.tlog.note.Ed25519NoteVerifier;
 import dev.sumlog.tlog.note.NoteVerifiers;
 import dev.sumlog.tlog.sigstore.HashedRekordV1;
 import dev.sumlog.tlog.sigstore.HashedRekordV2;
 import dev.sumlog.tlog.sigstore.InclusionProof;
 import dev.sumlog.tlog.sigstore.LogKey;
-import dev.sumlog.tlog.sigstore.PublicKeys;
 import dev.sumlog.tlog.sigstore.RekorV2Entry;
 import dev.sumlog.tlog.sigstore.RekorV2Verifier;
 import dev.sumlog.tlog.sigstore.SigstoreBundle;
@@ -96,8 +94,7 @@ public final class RekorV2Log implements RemoteLog {
             throw new UnverifiedAnswerException(url + ": HTTP 409 with a bad X-Log-Index");
         }
         String origin = logKey.host();
-        TileReader reader = TileReader.open(tiles, NoteVerifiers.of(
-                new Ed25519NoteVerifier(origin, PublicKeys.rawEd25519(logKey.key()))), origin);
+        TileReader reader = TileReader.open(tiles, NoteVerifiers.of(logKey.checkpointVerifier()), origin);
         if (index < 0 || index >= reader.size()) {
             throw new UnverifiedAnswerException(url + ": X-Log-Index " + index + " is not in the log (size "
                     + reader.size() + ")");

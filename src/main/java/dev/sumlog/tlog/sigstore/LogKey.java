@@ -1,5 +1,8 @@
 package dev.sumlog.tlog.sigstore;
 
+import dev.sumlog.tlog.note.EcdsaNoteVerifier;
+import dev.sumlog.tlog.note.Ed25519NoteVerifier;
+import dev.sumlog.tlog.note.NoteVerifier;
 import java.security.PublicKey;
 import java.time.Instant;
 import java.util.HexFormat;
@@ -42,6 +45,15 @@ public record LogKey(String baseUrl, byte[] keyId, PublicKey key, String keyDeta
 
     public boolean isEd25519() {
         return PublicKeys.isEd25519(key);
+    }
+
+    /**
+     * The verifier of this log's checkpoints: signed under its host name, with Ed25519 (C2SP, Rekor v2)
+     * or ECDSA (key-hint notes, Rekor v1).
+     */
+    public NoteVerifier checkpointVerifier() {
+        return isEd25519() ? new Ed25519NoteVerifier(host(), PublicKeys.rawEd25519(key))
+                : EcdsaNoteVerifier.fromSpki(host(), key.getEncoded());
     }
 
     /** True iff {@code time} is in [validFrom, validTo]. */
