@@ -168,8 +168,10 @@ class BackfillCommand implements Callable<Integer> {
         }
         if (result.status() == BatchStatus.COMPLETED && result.unloggedCount() > 0) {
             out.println("backfill complete, but " + result.unloggedCount()
-                    + " release(s) are not logged yet; run the same command again to retry");
-            return ExitCodes.FAILED;
+                    + " release(s) are not logged yet; run the same command again to retry"
+                    + (result.alerts().isEmpty() ? "" : "; " + result.alerts().size() + " alert(s)"));
+            // An alert outranks a pending release: what a log answered did not verify.
+            return result.alerts().isEmpty() ? ExitCodes.FAILED : ExitCodes.ALERTS;
         }
         if (result.status() == BatchStatus.COMPLETED) {
             long skipped = problems.stream().filter(Problem::skipped).count();

@@ -98,7 +98,7 @@ public class RemoteSubmitTasklet implements Tasklet {
             failed.add(p);
             errors.add(e.getMessage());
             if (e instanceof UnverifiedAnswerException) {
-                alerts.raise(runId, UNVERIFIED, p.sumsPath(), log.id() + ": " + e.getMessage());
+                alerts.raise(runId, UNVERIFIED, p.sumsPath(), e.getMessage());
             } else if (e instanceof FrozenLogException && !frozen) {
                 frozen = true;
                 console.println("sumlog: the log " + log.id() + " is frozen and takes no more entries; set its url "
