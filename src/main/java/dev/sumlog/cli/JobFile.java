@@ -43,10 +43,12 @@ public record JobFile(
      * fields of {@link Log} apply), {@code rekor-v1}, {@code rekor-v2} or {@code rget}. The log's key
      * comes from {@code trusted-root} (a Sigstore trusted_root.json, the log found by URL) or
      * {@code log-key} (its PEM public key); {@code signing-key} names the release signing key (else
-     * {@code SUMLOG_SIGNING_KEY}); {@code concurrency} uploads run in parallel within {@code rate}.
+     * {@code SUMLOG_SIGNING_KEY}); timestamps from {@code timestamp-url} are verified with the TSA chain of
+     * the trusted root or, beside a {@code log-key}, of {@code timestamp-chain} (PEM certificates, leaf
+     * first); {@code concurrency} uploads run in parallel within {@code rate}.
      */
     public record LogConfig(String target, String url, Path dir, String origin, Path trustedRoot, Path logKey,
-                            Path signingKey, String timestampUrl, Double rate, Integer burst, Integer concurrency,
+                            Path signingKey, String timestampUrl, Path timestampChain, Double rate, Integer burst, Integer concurrency,
                             Integer attempts, java.time.Duration timeout) {
     }
 

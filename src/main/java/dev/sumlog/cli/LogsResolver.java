@@ -93,10 +93,18 @@ final class LogsResolver {
                     + "'log-key' (the log's PEM public key)");
         }
         if (!sigstore && (c.trustedRoot() != null || c.logKey() != null || c.signingKey() != null
-                || c.timestampUrl() != null)) {
+                || c.timestampUrl() != null || c.timestampChain() != null)) {
             throw fail(at + ".target", "an rget recorder takes only url, rate, burst, concurrency, attempts and timeout");
         }
         URI timestampUrl = c.timestampUrl() == null ? null : httpUrl(c.timestampUrl(), at + ".timestamp-url", false);
+        if (timestampUrl != null && c.trustedRoot() == null && c.timestampChain() == null) {
+            throw fail(at + ".timestamp-chain", "required with 'log-key' and 'timestamp-url': the timestamp "
+                    + "authority's certificate chain (PEM, leaf first) that its timestamps are verified with");
+        }
+        if (c.timestampChain() != null && (timestampUrl == null || c.trustedRoot() != null)) {
+            throw fail(at + ".timestamp-chain", "only with 'timestamp-url' and 'log-key' (a trusted root holds its own "
+                    + "timestamp authorities)");
+        }
         if (kind == RemoteKind.REKOR_V2 && timestampUrl == null) {
             throw fail(at + ".timestamp-url", "required for rekor-v2 (it returns no signed time; an RFC 3161 "
                     + "timestamp gives one, e.g. https://timestamp.sigstore.dev/api/v1/timestamp)");
@@ -128,13 +136,14 @@ final class LogsResolver {
         }
         SubmitPolicy defaults = SubmitPolicy.unlimited();
         SubmitPolicy policy = new SubmitPolicy(rate, burst, attempts, defaults.initialDelay(), defaults.maxDelay());
-        return new RemoteLogSpec(kind, url, c.trustedRoot(), c.logKey(), c.signingKey(), timestampUrl, policy,
-                concurrency, timeout);
+        return new RemoteLogSpec(kind, url, c.trustedRoot(), c.logKey(), c.signingKey(), timestampUrl,
+                c.timestampChain(), policy, concurrency, timeout);
     }
 
     private void onlyEmbeddedFields(JobFile.LogConfig c, String at) {
         String stray = c.url() != null ? "url" : c.trustedRoot() != null ? "trusted-root" : c.logKey() != null ? "log-key"
                 : c.signingKey() != null ? "signing-key" : c.timestampUrl() != null ? "timestamp-url"
+                : c.timestampChain() != null ? "timestamp-chain"
                 : c.concurrency() != null ? "concurrency" : c.timeout() != null ? "timeout" : null;
         if (stray != null) {
             throw fail(at + "." + stray, "not a field of the embedded log (it takes dir, origin, rate, burst, attempts)");
@@ -189,7 +198,8 @@ final class LogsResolver {
         }
         return logs.stream().map(c -> new JobFile.LogConfig(c.target(), c.url(), resolve(base, c.dir()), c.origin(),
                 resolve(base, c.trustedRoot()), resolve(base, c.logKey()), resolve(base, c.signingKey()),
-                c.timestampUrl(), c.rate(), c.burst(), c.concurrency(), c.attempts(), c.timeout())).toList();
+                c.timestampUrl(), resolve(base, c.timestampChain()), c.rate(), c.burst(), c.concurrency(), c.attempts(),
+                c.timeout())).toList();
     }
 
     private static Path resolve(Path base, Path path) {

@@ -23,10 +23,14 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.cert.CertificateException;
+import java.security.cert.CertificateFactory;
+import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Opens a job's remote logs before anything starts: reads the signing key (job file, else
@@ -113,16 +117,30 @@ final class RemoteLogOpener {
         if (spec.timestampUrl() == null) {
             return Timestamps.none();
         }
-        if (spec.trustedRoot() == null) {
-            throw new UsageException(field + ".timestamp-url: needs a 'trusted-root' that holds the timestamp "
-                    + "authority's certificate chain (a log-key alone cannot verify timestamps)");
-        }
-        List<TrustedTsa> tsas = trustedRoot(spec, field).timestampAuthorities().stream()
-                .map(t -> new TrustedTsa(t.chain(), t.validFrom(), t.validTo())).toList();
+        List<TrustedTsa> tsas = spec.trustedRoot() != null
+                ? trustedRoot(spec, field).timestampAuthorities().stream()
+                        .map(t -> new TrustedTsa(t.chain(), t.validFrom(), t.validTo())).toList()
+                : List.of(chain(spec.timestampChain(), field + ".timestamp-chain"));
         if (tsas.isEmpty()) {
             throw new UsageException(field + ".trusted-root: " + spec.trustedRoot() + " lists no timestamp authority");
         }
         return Timestamps.from(new TimestampClient(HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10))
                 .build(), spec.timestampUrl(), spec.timeout()), tsas);
+    }
+
+    /** A TSA given as a PEM chain (leaf first), trusted from its leaf's start of validity. */
+    private static TrustedTsa chain(Path pem, String field) {
+        try (var in = Files.newInputStream(pem)) {
+            List<X509Certificate> certs = CertificateFactory.getInstance("X.509").generateCertificates(in).stream()
+                    .map(X509Certificate.class::cast).toList();
+            if (certs.isEmpty()) {
+                throw new UsageException(field + ": " + pem + " holds no PEM certificate");
+            }
+            return new TrustedTsa(certs, certs.get(0).getNotBefore().toInstant(), Optional.empty());
+        } catch (IOException e) {
+            throw new UsageException(field + ": cannot read " + pem + ": " + e.getMessage());
+        } catch (CertificateException | IllegalArgumentException e) {
+            throw new UsageException(field + ": " + pem + " is not a PEM certificate chain: " + e.getMessage());
+        }
     }
 }

@@ -71,7 +71,8 @@ public record BackfillSpec(
      * {@code concurrency} requests are in flight at once, all within {@code policy}'s rate.
      */
     public record RemoteLogSpec(RemoteKind kind, URI url, Path trustedRoot, Path logKey, Path signingKey,
-                                URI timestampUrl, SubmitPolicy policy, int concurrency, Duration timeout) {
+                                URI timestampUrl, Path timestampChain, SubmitPolicy policy, int concurrency,
+                                Duration timeout) {
     }
 
     /**

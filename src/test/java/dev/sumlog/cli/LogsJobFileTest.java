@@ -103,8 +103,8 @@ class LogsJobFileTest {
                 "field 'logs[0].timestamp-url': required for rekor-v2 (it returns no signed time; an RFC 3161 "
                         + "timestamp gives one, e.g. https://timestamp.sigstore.dev/api/v1/timestamp)");
         assertError("logs:\n  - target: rekor-v2\n    url: https://x.example\n    log-key: k.pub\n"
-                        + "    timestamp-url: https://t.example\n    timeout: 5s\n",
-                "line 6: field 'logs[0].timeout': must be at least 20s for rekor-v2 (it answers once a checkpoint "
+                        + "    timestamp-url: https://t.example\n    timestamp-chain: tsa.pem\n    timeout: 5s\n",
+                "line 7: field 'logs[0].timeout': must be at least 20s for rekor-v2 (it answers once a checkpoint "
                         + "covers the entry), was 5s");
         assertError("logs:\n  - target: rekor-v1\n    url: https://x.example\n    log-key: k.pub\n    rate: 0\n",
                 "line 5: field 'logs[0].rate': must be a number of requests per second > 0 (a public log is never "
@@ -116,6 +116,10 @@ class LogsJobFileTest {
                 "line 6: field 'logs[1].url': the log https://x.example is listed twice");
         assertError("log:\n  origin: a.example/log\nlogs:\n  - target: embedded\n",
                 "field 'log': give either 'log' (the embedded log alone) or 'logs' (a list), not both");
+        assertError("logs:\n  - target: rekor-v2\n    url: https://x.example\n    log-key: k.pub\n"
+                        + "    timestamp-url: https://t.example\n",
+                "field 'logs[0].timestamp-chain': required with 'log-key' and 'timestamp-url': the timestamp "
+                        + "authority's certificate chain (PEM, leaf first) that its timestamps are verified with");
         assertError("logs:\n  - target: rekor-v1\n    url: https://x.example\n    log-key: k.pub\n    concurrency: 0\n",
                 "line 5: field 'logs[0].concurrency': must be 1..64, was 0");
     }
