@@ -43,7 +43,7 @@ final class ConsistencyCheck {
     }
 
     /** JDK network exceptions often carry no message (a refused connection is a bare ConnectException). */
-    private static String describe(Throwable e) {
+    static String describe(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t.getMessage() != null && !t.getMessage().isBlank()) {
                 return t.getClass().getSimpleName() + ": " + t.getMessage();
