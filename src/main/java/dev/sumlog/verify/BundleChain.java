@@ -16,7 +16,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * Checks {@link Check#BUNDLE} and {@link Check#SIGNED_TIME} of one Sigstore bundle over a sums file.
@@ -105,9 +104,5 @@ final class BundleChain {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 missing from the JRE", e);
         }
-    }
-
-    Optional<SigstoreBundle> parsed() {
-        return Optional.ofNullable(bundle);
     }
 }

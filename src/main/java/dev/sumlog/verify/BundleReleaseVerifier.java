@@ -77,7 +77,7 @@ public final class BundleReleaseVerifier {
         if (verified.entry() instanceof RekorV2Entry v2) {
             LogLocation location = new LogLocation(url.toString(), new HttpTileFetcher(url, client, REQUEST_TIMEOUT));
             return ConsistencyCheck.run(location, log.checkpointVerifier(), verified.checkpoint(), v2.logIndex(),
-                    v2.canonicalizedBody());
+                    v2.canonicalizedBody(), "bundle's");
         }
         return new RekorV1Consistency(client).run(log, verified.checkpoint());
     }
