@@ -6,6 +6,7 @@ import dev.sumlog.tlog.note.Checkpoint;
 import dev.sumlog.tlog.note.NoteVerifiers;
 import dev.sumlog.tlog.sigstore.LogKey;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.InterruptedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -115,19 +116,23 @@ final class RekorV1Consistency {
     private JsonNode get(String uri) throws IOException {
         HttpRequest request = HttpRequest.newBuilder(URI.create(uri)).timeout(TIMEOUT)
                 .header("Accept", "application/json").GET().build();
-        HttpResponse<byte[]> response;
+        HttpResponse<InputStream> response;
         try {
-            response = client.send(request, HttpResponse.BodyHandlers.ofByteArray());
+            response = client.send(request, HttpResponse.BodyHandlers.ofInputStream());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new InterruptedIOException("GET " + uri + " interrupted");
         }
-        if (response.statusCode() != 200) {
-            throw new IOException("GET " + uri + ": HTTP " + response.statusCode());
+        try (InputStream body = response.body()) {
+            if (response.statusCode() != 200) {
+                throw new IOException("GET " + uri + ": HTTP " + response.statusCode());
+            }
+            // An untrusted server must not make verify read an unbounded body into memory.
+            byte[] bytes = body.readNBytes(MAX_BODY + 1);
+            if (bytes.length > MAX_BODY) {
+                throw new IOException("GET " + uri + ": response larger than " + MAX_BODY + " bytes");
+            }
+            return JSON.readTree(bytes);
         }
-        if (response.body().length > MAX_BODY) {
-            throw new IOException("GET " + uri + ": response larger than " + MAX_BODY + " bytes");
-        }
-        return JSON.readTree(response.body());
     }
 }
