@@ -1,6 +1,10 @@
 package dev.sumlog.verify;
 
-/** The checks of {@code sumlog verify}, in the order they run; {@link #label()} is what the output prints. */
+/**
+ * The checks of {@code sumlog verify}, in the order they run; {@link #label()} is what the output prints.
+ * A receipt run uses file-in-sums, receipt-signature, entry, inclusion and consistency; a bundle run
+ * ({@code --bundle}) uses file-in-sums, bundle, signed-time and consistency.
+ */
 public enum Check {
 
     /** The file's name and SHA-256, as a pair, are a line of the sums file. */
@@ -11,7 +15,11 @@ public enum Check {
     ENTRY("entry"),
     /** The entry is at the receipt's index in the checkpointed tree. */
     INCLUSION("inclusion"),
-    /** The log's current checkpoint extends the receipt's and still holds the entry. */
+    /** A Sigstore bundle: the signer's signature over the sums file, the log entry and its inclusion proof. */
+    BUNDLE("bundle"),
+    /** A Sigstore bundle's signed time: its RFC 3161 timestamps, or a Rekor v1 signed entry timestamp. */
+    SIGNED_TIME("signed-time"),
+    /** The log's current checkpoint extends the receipt's (or bundle's) and still holds the entry. */
     CONSISTENCY("consistency");
 
     private final String label;

@@ -24,16 +24,22 @@ final class ConsistencyCheck {
     }
 
     static CheckResult run(LogLocation log, NoteVerifier key, Checkpoint receiptCheckpoint, long index, byte[] entry) {
+        return run(log, key, receiptCheckpoint, index, entry, "receipt's");
+    }
+
+    /** @param whose names the proof the checkpoint came from in messages: "receipt's" or "bundle's" */
+    static CheckResult run(LogLocation log, NoteVerifier key, Checkpoint receiptCheckpoint, long index, byte[] entry,
+                           String whose) {
         try {
             TileReader reader = TileReader.open(log.fetcher(), NoteVerifiers.of(key), key.name());
             reader.verifyExtends(receiptCheckpoint);
             byte[] logged = reader.entry(index);
             if (!Arrays.equals(logged, entry)) {
                 return CheckResult.fail(Check.CONSISTENCY, log.name() + ": entry " + index
-                        + " differs from the receipt's entry");
+                        + " differs from the " + whose + " entry");
             }
             return CheckResult.ok(Check.CONSISTENCY, log.name() + " at size " + reader.size()
-                    + " extends the receipt's checkpoint (size " + receiptCheckpoint.size() + ") and holds entry "
+                    + " extends the " + whose + " checkpoint (size " + receiptCheckpoint.size() + ") and holds entry "
                     + index);
         } catch (IOException e) {
             return CheckResult.skip(Check.CONSISTENCY, "log unreachable (" + log.name() + ": " + describe(e) + ")");
@@ -43,7 +49,7 @@ final class ConsistencyCheck {
     }
 
     /** JDK network exceptions often carry no message (a refused connection is a bare ConnectException). */
-    private static String describe(Throwable e) {
+    static String describe(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t.getMessage() != null && !t.getMessage().isBlank()) {
                 return t.getClass().getSimpleName() + ": " + t.getMessage();

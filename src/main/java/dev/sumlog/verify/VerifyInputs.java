@@ -21,8 +21,6 @@ import java.util.Optional;
  */
 public record VerifyInputs(Path file, Path sums, Path receipt, LogLocation log, NoteVerifier key) {
 
-    /** Suffix of the receipt written beside each sums file. */
-
     /**
      * Applies the defaults: {@code sums} is the one sums file beside {@code file} that lists it,
      * {@code receipt} is {@code <sums>.tlog-proof}.
@@ -52,7 +50,7 @@ public record VerifyInputs(Path file, Path sums, Path receipt, LogLocation log, 
         }
     }
 
-    private static void requireReadableFile(Path path, String what) {
+    static void requireReadableFile(Path path, String what) {
         if (!Files.exists(path)) {
             throw new VerifyInputException(what + ": no such file: " + path);
         }

@@ -8,14 +8,14 @@ import java.util.Base64;
 import java.util.List;
 
 /** Sigstore trusted_root.json documents naming the fake logs and the fake TSA, as Sigstore's TUF root would. */
-final class TrustedRoots {
+public final class TrustedRoots {
 
     private static final Base64.Encoder B64 = Base64.getEncoder();
 
     private TrustedRoots() {
     }
 
-    static String of(FakeRekorV1 v1, FakeRekorV2 v2, FakeTsa tsa) {
+    public static String of(FakeRekorV1 v1, FakeRekorV2 v2, FakeTsa tsa) {
         List<String> tlogs = new ArrayList<>();
         if (v1 != null) {
             byte[] spki = v1.logKey().getEncoded();
