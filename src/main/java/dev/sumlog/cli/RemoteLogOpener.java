@@ -14,6 +14,7 @@ import dev.sumlog.submit.remote.Timestamps;
 import dev.sumlog.tlog.TlogException;
 import dev.sumlog.tlog.sigstore.LogKey;
 import dev.sumlog.tlog.sigstore.LogKeys;
+import dev.sumlog.tlog.sigstore.TimestampAuthority;
 import dev.sumlog.tlog.sigstore.TrustedRoot;
 import dev.sumlog.tlog.tiles.HttpTileFetcher;
 import dev.sumlog.tlog.timestamp.TimestampClient;
@@ -118,8 +119,7 @@ final class RemoteLogOpener {
             return Timestamps.none();
         }
         List<TrustedTsa> tsas = spec.trustedRoot() != null
-                ? trustedRoot(spec, field).timestampAuthorities().stream()
-                        .map(t -> new TrustedTsa(t.chain(), t.validFrom(), t.validTo())).toList()
+                ? TimestampAuthority.trusted(trustedRoot(spec, field))
                 : List.of(chain(spec.timestampChain(), field + ".timestamp-chain"));
         if (tsas.isEmpty()) {
             throw new UsageException(field + ".trusted-root: " + spec.trustedRoot() + " lists no timestamp authority");

@@ -4,7 +4,7 @@ import dev.sumlog.signing.PublicKeys;
 import dev.sumlog.signing.SigningKeyException;
 import dev.sumlog.tlog.TlogException;
 import dev.sumlog.tlog.sigstore.TrustedRoot;
-import dev.sumlog.tlog.timestamp.TrustedRootTsas;
+import dev.sumlog.tlog.sigstore.TimestampAuthority;
 import dev.sumlog.tlog.timestamp.TrustedTsa;
 import java.io.IOException;
 import java.net.URI;
@@ -73,7 +73,7 @@ public record BundleInputs(Path file, Path sums, Path bundle, PublicKey signer, 
                 StandardCharsets.UTF_8);
         try {
             TrustedRoot root = TrustedRoot.parse(json, file.toString());
-            List<TrustedTsa> tsas = TrustedRootTsas.read(json, file.toString());
+            List<TrustedTsa> tsas = TimestampAuthority.trusted(root);
             return BundleTrust.ofTrustedRoot(root, tsas);
         } catch (TlogException e) {
             throw new VerifyInputException("--trusted-root: " + e.getMessage());

@@ -9,7 +9,6 @@ import dev.sumlog.tlog.sigstore.RekorV1Verifier;
 import dev.sumlog.tlog.sigstore.SigstoreBundle;
 import java.io.IOException;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.util.HexFormat;
 import java.util.List;
 
@@ -21,35 +20,14 @@ import java.util.List;
  * logged body must be the one sent. A 409 (the same body is there already, e.g. after a crash between
  * the POST and the commit) is fetched from its Location and verified the same way.
  */
-public final class RekorV1Log implements RemoteLog {
+public final class RekorV1Log extends RekorLog {
 
     private static final String ENTRIES = "/api/v1/log/entries";
 
-    private final URI url;
-    private final LogKey logKey;
-    private final SigningKey signer;
-    private final LogHttp http;
-    private final Timestamps timestamps;
-    private final String receiptSuffix;
 
     public RekorV1Log(URI url, LogKey logKey, SigningKey signer, LogHttp http, Timestamps timestamps,
                       String receiptSuffix) {
-        this.url = url;
-        this.logKey = logKey;
-        this.signer = signer;
-        this.http = http;
-        this.timestamps = timestamps;
-        this.receiptSuffix = receiptSuffix;
-    }
-
-    @Override
-    public String id() {
-        return url.toString();
-    }
-
-    @Override
-    public String receiptSuffix() {
-        return receiptSuffix;
+        super(new Settings(url, logKey, signer, http, timestamps, receiptSuffix));
     }
 
     @Override
@@ -63,8 +41,7 @@ public final class RekorV1Log implements RemoteLog {
         SignedRequest sent = SignedRequest.ofV1(request);
         byte[] expectedBody = HashedRekordV1.canonicalBody(sent.sha256Hex(), sent.signature(), signer.publicKeyPem());
         List<byte[]> stamps = timestamps.over(sent.signature());
-        LogHttp.Answer answer = LogHttp.expect(http.post(URI.create(url + ENTRIES), "application/json",
-                request.getBytes(StandardCharsets.UTF_8)), url, 201, 409);
+        LogHttp.Answer answer = post(ENTRIES, request);
         if (answer.status() == 409) {
             answer = LogHttp.expect(http.get(existing(answer, expectedBody)), url, 200);
         }

@@ -14,7 +14,6 @@ import dev.sumlog.tlog.tiles.TileFetcher;
 import dev.sumlog.tlog.tiles.TileReader;
 import java.io.IOException;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.util.HexFormat;
 import java.util.List;
 
@@ -26,37 +25,16 @@ import java.util.List;
  * it is read back through the log's tiles and verified the same way. v2 has no signed entry
  * timestamp, so every bundle carries a verified RFC 3161 timestamp.
  */
-public final class RekorV2Log implements RemoteLog {
+public final class RekorV2Log extends RekorLog {
 
     private static final String ENTRIES = "/api/v2/log/entries";
 
-    private final URI url;
-    private final LogKey logKey;
-    private final SigningKey signer;
-    private final LogHttp http;
     private final TileFetcher tiles;
-    private final Timestamps timestamps;
-    private final String receiptSuffix;
 
     public RekorV2Log(URI url, LogKey logKey, SigningKey signer, LogHttp http, TileFetcher tiles,
                       Timestamps timestamps, String receiptSuffix) {
-        this.url = url;
-        this.logKey = logKey;
-        this.signer = signer;
-        this.http = http;
+        super(new Settings(url, logKey, signer, http, timestamps, receiptSuffix));
         this.tiles = tiles;
-        this.timestamps = timestamps;
-        this.receiptSuffix = receiptSuffix;
-    }
-
-    @Override
-    public String id() {
-        return url.toString();
-    }
-
-    @Override
-    public String receiptSuffix() {
-        return receiptSuffix;
     }
 
     @Override
@@ -69,8 +47,7 @@ public final class RekorV2Log implements RemoteLog {
     public Accepted submit(String request) throws IOException {
         SignedRequest sent = SignedRequest.ofV2(request);
         List<byte[]> stamps = timestamps.over(sent.signature());
-        LogHttp.Answer answer = LogHttp.expect(http.post(URI.create(url + ENTRIES), "application/json",
-                request.getBytes(StandardCharsets.UTF_8)), url, 201, 409);
+        LogHttp.Answer answer = post(ENTRIES, request);
         RekorV2Entry entry;
         try {
             entry = answer.status() == 201 ? RekorV2Entry.parse(answer.body()) : fromTiles(answer);

@@ -1,5 +1,7 @@
 package dev.sumlog.tlog.sigstore;
 
+import dev.sumlog.tlog.timestamp.TimestampVerifier;
+import dev.sumlog.tlog.timestamp.TrustedTsa;
 import java.security.cert.X509Certificate;
 import java.time.Instant;
 import java.util.List;
@@ -17,5 +19,15 @@ public record TimestampAuthority(String uri, List<X509Certificate> chain, Instan
 
     public TimestampAuthority {
         chain = List.copyOf(chain);
+    }
+
+    /** What {@link TimestampVerifier} trusts: the chain and the validity window. */
+    public TrustedTsa trusted() {
+        return new TrustedTsa(chain, validFrom, validTo);
+    }
+
+    /** The trusted root's timestamp authorities, as {@link TimestampVerifier} takes them. */
+    public static List<TrustedTsa> trusted(TrustedRoot root) {
+        return root.timestampAuthorities().stream().map(TimestampAuthority::trusted).toList();
     }
 }

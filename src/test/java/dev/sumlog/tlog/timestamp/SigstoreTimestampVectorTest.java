@@ -33,7 +33,8 @@ class SigstoreTimestampVectorTest {
     }
 
     private static List<TrustedTsa> tsas(String trustedRoot) {
-        return TrustedRootTsas.read(Vectors.text(trustedRoot), trustedRoot);
+        return dev.sumlog.tlog.sigstore.TimestampAuthority.trusted(
+                dev.sumlog.tlog.sigstore.TrustedRoot.parse(Vectors.text(trustedRoot), trustedRoot));
     }
 
     @Test
