@@ -111,6 +111,23 @@ class RekorV2BackfillProcessTest {
     }
 
     @Test
+    void answersThatDoNotVerifyAreAlertsNeverRecordedAndBackPressureIsRetried() throws Exception {
+        rekor.faults().next(Fault.status(503, 1), Fault.status(429), Fault.wrongProof(), Fault.wrongCheckpointKey(),
+                Fault.foreignBody());
+        SumlogProcess.Result run = SumlogProcess.run(dir, "backfill", "--job", job(false, 200).toString());
+
+        assertThat(run.exitCode()).as(run.output()).isEqualTo(3);
+        assertThat(run.output()).contains("HTTP 503").contains("retrying in")
+                .contains("ALERT: " + RemoteSubmitTasklet.UNVERIFIED);
+        long alerts = run.output().lines().filter(l -> l.startsWith("ALERT: ")).count();
+        assertThat(alerts).isEqualTo(3);
+
+        SumlogProcess.Result again = SumlogProcess.run(dir, "backfill", "--job", job(false, 200).toString());
+        assertThat(again.exitCode()).as(again.output()).isZero();
+        assertOneEntryPerReleaseAndBundlesVerify(1);
+    }
+
+    @Test
     void aTimestampThatDoesNotVerifyIsAnAlertAndNothingIsLogged() throws Exception {
         tsa.untrustedSigner(true);
         SumlogProcess.Result run = SumlogProcess.run(dir, "backfill", "--job", job(false, 200).toString());
@@ -121,9 +138,14 @@ class RekorV2BackfillProcessTest {
     }
 
     private void assertOneEntryPerReleaseAndBundlesVerify() throws Exception {
+        assertOneEntryPerReleaseAndBundlesVerify(0);
+    }
+
+    /** {@code decoys}: entries of someone else's that a fault put in the log. */
+    private void assertOneEntryPerReleaseAndBundlesVerify(int decoys) throws Exception {
         List<String> sums = sumsFiles();
         assertThat(sums).isNotEmpty();
-        assertThat(rekor.treeSize()).as("one entry per release").isEqualTo(sums.size());
+        assertThat(rekor.treeSize()).as("one entry per release").isEqualTo(sums.size() + decoys);
         PublicKey signer = PublicKeys.readPem(keys.resolve("release.pub"));
         TrustedRoot root = TrustedRoot.read(dir.resolve("trusted_root.json"));
         Set<Long> indexes = new HashSet<>();
