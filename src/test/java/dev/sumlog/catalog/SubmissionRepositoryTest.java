@@ -136,7 +136,10 @@ class SubmissionRepositoryTest {
                 new Unlogged("pkgs/foo-2.0.SHA256SUMS", "HTTP 429"));
         assertThat(submissions.stillPending(SOURCE, LOG, 1)).as("at most a page, in name order")
                 .containsExactly(new Unlogged("pkgs/foo-1.0.SHA256SUMS", "not attempted"));
-        assertThat(submissions.stillPending(SOURCE, OTHER_LOG, 10)).isEmpty();
+        assertThat(submissions.stillPending(SOURCE, OTHER_LOG, 10)).as("every log's, naming a log other than the main one")
+                .containsExactly(new Unlogged("pkgs/foo-1.0.SHA256SUMS", "in " + LOG + ": not attempted"),
+                        new Unlogged("pkgs/foo-2.0.SHA256SUMS", "in " + LOG + ": HTTP 429"));
+        assertThat(submissions.countPending(SOURCE)).isEqualTo(2);
         assertThat(submissions.stillPending(SOURCE, LOG, 10).get(1)).hasToString("pkgs/foo-2.0.SHA256SUMS: HTTP 429");
     }
 
