@@ -15,6 +15,10 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -64,28 +68,36 @@ public final class LogHttp {
         return send(HttpRequest.newBuilder(url).timeout(timeout).GET().build());
     }
 
+    /**
+     * One exchange, headers and body both within the timeout (a server that sends headers and then
+     * stalls is abandoned too), the body capped at {@link #MAX_BODY}.
+     */
     private Answer send(HttpRequest request) throws IOException {
-        HttpResponse<java.io.InputStream> response;
-        byte[] body;
+        CompletableFuture<HttpResponse<byte[]>> exchange = client.sendAsync(request, info -> new BoundedBody(MAX_BODY));
+        HttpResponse<byte[]> response;
         try {
-            response = client.send(request, HttpResponse.BodyHandlers.ofInputStream());
-            try (java.io.InputStream in = response.body()) {
-                body = in.readNBytes(MAX_BODY + 1);
-            }
-        } catch (HttpTimeoutException e) {
+            response = exchange.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            exchange.cancel(true);
             throw new TransientLogException(request.uri() + ": no answer within " + timeout.toSeconds() + " s", null);
-        } catch (ConnectException e) {
-            throw new TransientLogException(request.uri() + ": cannot connect: " + describe(e), null);
-        } catch (IOException e) {
-            throw new TransientLogException(request.uri() + ": " + describe(e), null);
         } catch (InterruptedException e) {
+            exchange.cancel(true);
             Thread.currentThread().interrupt();
             throw new IOException(request.uri() + ": interrupted");
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof BoundedBody.TooLargeException tooLarge) {
+                throw new RejectedException(request.uri() + ": " + tooLarge.getMessage());
+            }
+            if (cause instanceof HttpTimeoutException) {
+                throw new TransientLogException(request.uri() + ": no answer within " + timeout.toSeconds() + " s", null);
+            }
+            if (cause instanceof ConnectException) {
+                throw new TransientLogException(request.uri() + ": cannot connect: " + describe(cause), null);
+            }
+            throw new TransientLogException(request.uri() + ": " + describe(cause), null);
         }
-        if (body.length > MAX_BODY) {
-            throw new RejectedException(request.uri() + ": answer over " + MAX_BODY + " bytes; not read");
-        }
-        return new Answer(response.statusCode(), response.headers(), body);
+        return new Answer(response.statusCode(), response.headers(), response.body());
     }
 
     /**
@@ -140,7 +152,7 @@ public final class LogHttp {
         }
     }
 
-    private static String describe(IOException e) {
+    private static String describe(Throwable e) {
         String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
         return OneLine.escape(message.lines().findFirst().orElse(message));
     }
