@@ -17,6 +17,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Future;
 import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.step.tasklet.Tasklet;
@@ -25,7 +26,8 @@ import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 /**
  * Sends one remote log's pending submissions, a page per call (one transaction per page), up to
  * {@code concurrency} at once within the log's rate, and publishes each verified receipt beside its
- * sums file.
+ * sums file. The next page's uploads start before a page is recorded, so the uploads never drain at
+ * a page boundary; a page in flight when the run dies is simply still pending (its resend is a 409).
  *
  * <p>Never fails the job for the log's sake: an outage, a rejection, a frozen shard or an answer
  * that does not verify leaves the release pending with the reason (the run's report names it and
@@ -49,6 +51,7 @@ public class RemoteSubmitTasklet implements Tasklet {
     private final int page;
     private long lastId = Long.MIN_VALUE;
     private boolean frozen;
+    private InFlight inFlight;
 
     /** The catalog this step reads and records in. */
     public record Repositories(SubmissionRepository submissions, OutputRepository outputs, ProblemRepository problems,
@@ -71,13 +74,34 @@ public class RemoteSubmitTasklet implements Tasklet {
 
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws Exception {
-        List<Pending> batch = frozen ? List.of() : submissions.nextPending(source, log.id(), lastId, page);
+        if (inFlight == null) {
+            inFlight = frozen ? null : startNextPage();
+            if (inFlight == null) {
+                return finished();
+            }
+        }
+        InFlight current = inFlight;
+        List<Uploads.Outcome> outcomes = Uploads.await(current.futures());
+        // The next page goes out while this one is recorded: no idle upload slot at a page boundary.
+        inFlight = frozen ? null : startNextPage();
+        record(current.batch(), outcomes, contribution, RunIds.of(chunkContext));
+        return RepeatStatus.CONTINUABLE;
+    }
+
+    /** A page whose uploads have started. */
+    private record InFlight(List<Pending> batch, List<Future<Uploads.Outcome>> futures) {
+    }
+
+    private InFlight startNextPage() {
+        List<Pending> batch = submissions.nextPending(source, log.id(), lastId, page);
         if (batch.isEmpty()) {
-            return finished();
+            return null;
         }
         lastId = batch.get(batch.size() - 1).id();
-        List<Uploads.Outcome> outcomes = uploads.send(batch.stream().map(Pending::entry).toList());
-        long runId = RunIds.of(chunkContext);
+        return new InFlight(batch, uploads.start(batch.stream().map(Pending::entry).toList()));
+    }
+
+    private void record(List<Pending> batch, List<Uploads.Outcome> outcomes, StepContribution contribution, long runId) {
         List<AcceptedRow> accepted = new ArrayList<>();
         List<Pending> failed = new ArrayList<>();
         List<String> errors = new ArrayList<>();
@@ -114,7 +138,6 @@ public class RemoteSubmitTasklet implements Tasklet {
             console.println("  submit to " + log.id() + ": " + failed.size() + " release(s) stay pending, e.g. "
                     + failed.get(0).sumsPath() + ": " + errors.get(0));
         }
-        return RepeatStatus.CONTINUABLE;
     }
 
     /** Writes the receipt; one that cannot be written is reported and rewritten from the catalog later. */
@@ -137,6 +160,7 @@ public class RemoteSubmitTasklet implements Tasklet {
     private RepeatStatus finished() {
         lastId = Long.MIN_VALUE;
         frozen = false;
+        inFlight = null;
         return RepeatStatus.FINISHED;
     }
 }

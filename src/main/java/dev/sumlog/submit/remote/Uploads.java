@@ -56,11 +56,24 @@ public final class Uploads implements AutoCloseable {
 
     /** Sends every request; returns their outcomes in the same order. */
     public List<Outcome> send(List<String> requests) throws InterruptedException {
+        return await(start(requests));
+    }
+
+    /**
+     * Starts sending; the requests go out in order as tokens and upload slots allow, while the
+     * caller does other work (records the page before, reads the next one).
+     */
+    public List<Future<Outcome>> start(List<String> requests) {
         List<Future<Outcome>> futures = new ArrayList<>(requests.size());
         for (String request : requests) {
             futures.add(pool.submit(() -> sendOne(request)));
         }
-        List<Outcome> outcomes = new ArrayList<>(requests.size());
+        return futures;
+    }
+
+    /** The outcomes of started requests, in their order. */
+    public static List<Outcome> await(List<Future<Outcome>> futures) throws InterruptedException {
+        List<Outcome> outcomes = new ArrayList<>(futures.size());
         for (Future<Outcome> future : futures) {
             try {
                 outcomes.add(future.get());
