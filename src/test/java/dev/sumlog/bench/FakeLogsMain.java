@@ -2,6 +2,7 @@ package dev.sumlog.bench;
 
 import dev.sumlog.fakes.FakeRekorV1;
 import dev.sumlog.fakes.FakeRekorV2;
+import dev.sumlog.fakes.Traffic;
 import dev.sumlog.testing.FakeTsa;
 import java.io.IOException;
 import java.io.InputStream;
@@ -25,7 +26,8 @@ import java.util.stream.Collectors;
  * log key), {@code v2.url}, {@code tsa.url}, {@code trusted_root.json} (v2 log and TSA) and, last, {@code ready}.
  * When stdin closes or the JVM is told to stop (SIGTERM, SIGINT), it writes {@code v1.arrivals} and
  * {@code v2.arrivals}: the {@link System#nanoTime()} of every POST each fake received, one a line, in
- * arrival order; then it exits. Each file is written under a temporary name and renamed, so a reader never
+ * arrival order; and {@code v1.traffic}, {@code v2.traffic}: {@code posts N appended N duplicates N max-in-flight N};
+ * then it exits. Each file is written under a temporary name and renamed, so a reader never
  * sees half of one.
  */
 public final class FakeLogsMain {
@@ -53,6 +55,8 @@ public final class FakeLogsMain {
                 try {
                     write(dir, "v1.arrivals", lines(v1.traffic().postArrivalNanos()));
                     write(dir, "v2.arrivals", lines(v2.traffic().postArrivalNanos()));
+                    write(dir, "v1.traffic", counters(v1.traffic()));
+                    write(dir, "v2.traffic", counters(v2.traffic()));
                 } finally {
                     v1.close();
                     v2.close();
@@ -89,6 +93,11 @@ public final class FakeLogsMain {
 
     private static String lines(List<Long> values) {
         return values.stream().map(String::valueOf).collect(Collectors.joining("\n", "", values.isEmpty() ? "" : "\n"));
+    }
+
+    private static String counters(Traffic traffic) {
+        return "posts " + traffic.posts() + " appended " + traffic.appended() + " duplicates " + traffic.duplicates()
+                + " max-in-flight " + traffic.maxConcurrentPosts() + "\n";
     }
 
     private static void write(Path dir, String name, String text) {
