@@ -17,7 +17,9 @@ import java.util.stream.IntStream;
  * {@link Uploads#send} waits for its whole page before the next starts, as the submit step does) or in one
  * call. Separates what the limiter does from what the pages around it cost: for diagnosing scripts/bench (r).
  *
- * <p>Usage: {@code UploadsRateMain RATE CONCURRENCY LATENCY_MS COUNT PAGE} (PAGE 0: every request in one send).
+ * <p>Usage: {@code UploadsRateMain RATE CONCURRENCY LATENCY_MS COUNT PAGE [pipelined]} (PAGE 0: every request in
+ * one send; {@code pipelined}: page N+1 is handed to Uploads while page N is still in flight, one page ahead at
+ * most, as a submit step that records a page while the next is sent would do).
  * Prints {@code achieved <per second> ratio <achieved / RATE> pages <n>}.
  */
 public final class UploadsRateMain {
@@ -35,17 +37,42 @@ public final class UploadsRateMain {
         SlowLog log = new SlowLog(latency);
         SubmitPolicy policy = new SubmitPolicy(rate, 1, 5, Duration.ofMillis(200), Duration.ofSeconds(30));
         List<String> requests = IntStream.range(0, count).mapToObj(i -> "request " + i).toList();
+        boolean pipelined = args.length > 5 && args[5].equals("pipelined");
         int pages = 0;
         try (Uploads uploads = new Uploads(log, policy, concurrency, new PrintStream(OutputStream.nullOutputStream()))) {
+            Thread previous = null;
             for (int from = 0; from < count; from += page) {
-                uploads.send(requests.subList(from, Math.min(count, from + page)));
+                List<String> batch = requests.subList(from, Math.min(count, from + page));
+                if (pipelined) {
+                    // The next page is queued while the previous one is still being answered: the lanes never drain.
+                    Thread sender = new Thread(() -> sendQuietly(uploads, batch));
+                    sender.start();
+                    if (previous != null) {
+                        previous.join();
+                    }
+                    previous = sender;
+                    Thread.sleep(1);   // lets this page's requests queue before the next page's
+                } else {
+                    uploads.send(batch);
+                }
                 pages++;
+            }
+            if (previous != null) {
+                previous.join();
             }
         }
         List<Long> t = new ArrayList<>(log.arrivals);
         t.sort(null);
         double achieved = (t.size() - 1) / ((t.get(t.size() - 1) - t.get(0)) / 1e9);
         System.out.printf("achieved %.3f ratio %.4f pages %d%n", achieved, achieved / rate, pages);
+    }
+
+    private static void sendQuietly(Uploads uploads, List<String> batch) {
+        try {
+            uploads.send(batch);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** Answers every request after {@code latency}, concurrently, noting when each arrived. */
