@@ -76,6 +76,17 @@ public class RunHistoryRepository {
                         rs.getString(2), (Long) rs.getObject(3, Long.class), rs.getLong(4), 0)));
     }
 
+    /** Submissions of one archive per log and state: what each log holds and what still waits for it. */
+    public List<LogCount> submissionsByLog(String archive) {
+        return jdbc.query("""
+                SELECT s.log_id, s.state, COUNT(*) FROM submission s JOIN release_set r ON r.id = s.release_id
+                WHERE r.source = ? GROUP BY s.log_id, s.state ORDER BY s.log_id, s.state""",
+                (rs, n) -> new LogCount(rs.getString(1), rs.getString(2), rs.getLong(3)), archive);
+    }
+
+    public record LogCount(String logId, String state, long rows) {
+    }
+
     private long count(String sql, Object... args) {
         Long n = jdbc.queryForObject(sql, Long.class, args);
         return n == null ? 0 : n;

@@ -86,6 +86,8 @@ public class StatusReport {
         totals.filesByState(archive).forEach(c ->
                 out.printf("    files %-8s %8d  %s%n", c.state(), c.rows(), megabytes(c.bytes())));
         totals.releasesByState(archive).forEach(c -> out.printf("    releases %-8s %5d%n", c.state(), c.rows()));
+        history.submissionsByLog(archive).forEach(c -> out.printf("    log %s %-8s %5d%n",
+                OneLine.escape(c.logId()), c.state(), c.rows()));
         releases.latestNamed(archive, 5).forEach(r -> out.printf("    release %s  rget %s%n",
                 OneLine.escape(r.key().displayName()), r.rgetName()));
     }

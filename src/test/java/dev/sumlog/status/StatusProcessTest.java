@@ -57,6 +57,7 @@ class StatusProcessTest {
                 .doesNotContain("still to hash")
                 .containsPattern("files HASHED +41 +314.6 MB")
                 .containsPattern("releases WRITTEN +21")
+                .containsPattern("log sumlog.invalid/log LOGGED +21")
                 .containsPattern("release n/nova-1\\.\\d+\\.0  rget [0-9a-f]{32}\\.[0-9a-f]{32}");
     }
 

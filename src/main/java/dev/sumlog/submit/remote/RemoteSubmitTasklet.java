@@ -26,8 +26,8 @@ import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 /**
  * Sends one remote log's pending submissions, a page per call (one transaction per page), up to
  * {@code concurrency} at once within the log's rate, and publishes each verified receipt beside its
- * sums file. The next page's uploads start before a page is recorded, so the uploads never drain at
- * a page boundary; a page in flight when the run dies is simply still pending (its resend is a 409).
+ * sums file. The next page's uploads are queued before a page is awaited, so the uploads never drain
+ * at a page boundary; a page in flight when the run dies is simply still pending (its resend is a 409).
  *
  * <p>Never fails the job for the log's sake: an outage, a rejection, a frozen shard or an answer
  * that does not verify leaves the release pending with the reason (the run's report names it and
@@ -81,9 +81,10 @@ public class RemoteSubmitTasklet implements Tasklet {
             }
         }
         InFlight current = inFlight;
-        List<Uploads.Outcome> outcomes = Uploads.await(current.futures());
-        // The next page goes out while this one is recorded: no idle upload slot at a page boundary.
+        // The next page is queued behind this one before waiting for it: an upload slot freed by this
+        // page's last answers takes the next page's first request, so the uploads never drain.
         inFlight = frozen ? null : startNextPage();
+        List<Uploads.Outcome> outcomes = Uploads.await(current.futures());
         record(current.batch(), outcomes, contribution, RunIds.of(chunkContext));
         return RepeatStatus.CONTINUABLE;
     }
