@@ -8,6 +8,7 @@ import dev.sumlog.fixture.FixtureGenerator;
 import dev.sumlog.fixture.Tier;
 import dev.sumlog.signing.PublicKeys;
 import dev.sumlog.testing.SumlogProcess;
+import dev.sumlog.testing.Trees;
 import dev.sumlog.tlog.sigstore.BundleVerification;
 import dev.sumlog.tlog.sigstore.BundleVerifier;
 import dev.sumlog.tlog.sigstore.LogKey;
@@ -19,6 +20,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
@@ -148,6 +150,22 @@ class RekorV1BackfillProcessTest {
         SumlogProcess.Result again = SumlogProcess.run(dir, "backfill", "--job", job(false, 200).toString());
         assertThat(again.exitCode()).as(again.output()).isZero();
         assertOneEntryPerReleaseAndBundlesVerify(1);
+    }
+
+    @Test
+    void aNewOutputTreeGetsTheSameBundlesFromTheCatalogWithoutAskingTheLogAgain() throws Exception {
+        Path job = job(false, 200);
+        SumlogProcess.Result first = SumlogProcess.run(dir, "backfill", "--job", job.toString());
+        assertThat(first.exitCode()).as(first.output()).isZero();
+        int posts = rekor.traffic().posts();
+        Map<String, String> bundles = Trees.digests(dir.resolve("out"));
+
+        Files.writeString(job, Files.readString(job).replace("out: out\n", "out: out2\n"));
+        SumlogProcess.Result moved = SumlogProcess.run(dir, "backfill", "--job", job.toString());
+
+        assertThat(moved.exitCode()).as(moved.output()).isZero();
+        assertThat(rekor.traffic().posts()).as("nothing sent again").isEqualTo(posts);
+        assertThat(Trees.digests(dir.resolve("out2"))).as("sums files and bundles, byte for byte").isEqualTo(bundles);
     }
 
     @Test
