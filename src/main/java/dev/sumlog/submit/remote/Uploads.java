@@ -3,14 +3,17 @@ package dev.sumlog.submit.remote;
 import dev.sumlog.submit.RateLimiter;
 import dev.sumlog.submit.Retrier;
 import dev.sumlog.submit.SubmitPolicy;
+import dev.sumlog.submit.TransientLogException;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Sends requests to one remote log, {@code concurrency} in flight at once, every request (retries
@@ -28,6 +31,8 @@ public final class Uploads implements AutoCloseable {
     private final PrintStream console;
     /** Set by the first 405: requests still queued are not sent to a frozen log. */
     private volatile FrozenLogException frozen;
+    /** System.nanoTime() before which no upload starts (a server's Retry-After); in the past when none. */
+    private final AtomicLong pausedUntil = new AtomicLong(System.nanoTime());
 
     /** What became of one request: exactly one of the two is set. */
     public record Outcome(RemoteLog.Accepted accepted, IOException failure) {
@@ -93,12 +98,18 @@ public final class Uploads implements AutoCloseable {
         try {
             RemoteLog.Accepted accepted = retrier.run(() -> {
                 try {
+                    awaitPause();
                     limiter.acquire(1, wait -> { });
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                     throw new IOException("interrupted while waiting for the rate limit of " + log.id());
                 }
-                return log.submit(request);
+                try {
+                    return log.submit(request);
+                } catch (TransientLogException e) {
+                    e.retryAfter().ifPresent(this::pauseFor);
+                    throw e;
+                }
             }, message -> console.println("  submit to " + log.id() + ": " + message));
             return new Outcome(accepted, null);
         } catch (FrozenLogException e) {
@@ -106,6 +117,22 @@ public final class Uploads implements AutoCloseable {
             return new Outcome(null, e);
         } catch (IOException e) {
             return new Outcome(null, e);
+        }
+    }
+
+    /**
+     * A Retry-After holds every upload to this log, not only the one that heard it: the server asked
+     * the client, not one request, to wait.
+     */
+    private void pauseFor(Duration wait) {
+        long until = System.nanoTime() + wait.toNanos();
+        pausedUntil.accumulateAndGet(until, Math::max);
+    }
+
+    private void awaitPause() throws InterruptedException {
+        long left;
+        while ((left = pausedUntil.get() - System.nanoTime()) > 0) {
+            Thread.sleep(Math.max(1, left / 1_000_000));
         }
     }
 
