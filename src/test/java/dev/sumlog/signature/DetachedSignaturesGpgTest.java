@@ -268,6 +268,18 @@ class DetachedSignaturesGpgTest {
                 .hasMessageContaining("gpg --export");
     }
 
+    @Test
+    void keyringAndSignatureSwappedAreNamedForWhatTheyAre() throws Exception {
+        SignatureResult result = check("trusted.asc");
+
+        assertThat(result.status()).isEqualTo(Status.MALFORMED);
+        assertThat(result.detail()).isEqualTo("not an OpenPGP signature: holds a key, not a signature");
+        Path signature = world.file("rsa.asc");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> Keyrings.load(List.of(signature)))
+                .isInstanceOf(KeyringException.class)
+                .hasMessage("keyring " + signature + ": holds an OpenPGP SignatureList object, not keys");
+    }
+
     private SignatureResult check(String signature) throws IOException {
         SignatureResult result = DetachedSignatures.verify(keys, world.artifact, world.file(signature));
         assertThat(result.detail()).doesNotContain("\n");
