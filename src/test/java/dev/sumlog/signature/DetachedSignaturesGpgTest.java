@@ -127,6 +127,17 @@ class DetachedSignaturesGpgTest {
     }
 
     @Test
+    void subkeyExpiresWithItsPrimaryKey() throws Exception {
+        SignatureResult result = check("subkey-after-primary-expiry.asc");
+
+        assertThat(result.status()).isEqualTo(Status.EXPIRED_KEY);
+        assertThat(result.fingerprint()).contains(world.expiredPrimary);
+        assertThat(result.signingKeyFingerprint()).isPresent().isNotEqualTo(result.fingerprint());
+        assertThat(result.detail()).contains("after subkey").contains("expired 2020-01-02T01:00");
+        assertThat(world.gpgVerify("subkey-after-primary-expiry.asc", world.artifact).hasStatus("GOODSIG")).isFalse();
+    }
+
+    @Test
     void signatureMadeWhileAKeyNowExpiredWasValidStaysGood() throws Exception {
         SignatureResult result = check("old-inside.asc");
 
@@ -208,7 +219,7 @@ class DetachedSignaturesGpgTest {
     @ValueSource(ints = {1, 7, 4093, 65_537})
     void streamingInOddChunksGivesTheSameResults(int chunk) throws Exception {
         for (String signature : List.of("rsa.asc", "ed.sig", "subkey.asc", "stranger.asc", "old-after-expiry.asc",
-                "old-inside.asc", "before-creation.asc", "revoked.asc", "two.asc")) {
+                "old-inside.asc", "before-creation.asc", "revoked.asc", "two.asc", "subkey-after-primary-expiry.asc")) {
             PendingSignature pending = DetachedSignatures.start(keys, world.bytes(signature));
             byte[] bytes = world.artifactBytes;
             for (int offset = 0; offset < bytes.length; offset += chunk) {
@@ -229,10 +240,10 @@ class DetachedSignaturesGpgTest {
         TrustedKeys secret = Keyrings.load(List.of(world.file("secret.gpg")));
 
         assertThat(keys.primaryFingerprints())
-                .containsExactly(world.rsa, world.ed, world.old, world.withSubkey, world.revoked);
+                .containsExactly(world.rsa, world.ed, world.old, world.withSubkey, world.revoked, world.expiredPrimary);
         assertThat(binary.primaryFingerprints()).isEqualTo(keys.primaryFingerprints());
         assertThat(secret.primaryFingerprints()).isEqualTo(keys.primaryFingerprints());
-        assertThat(binary.size()).isEqualTo(keys.size()).isEqualTo(6);
+        assertThat(binary.size()).isEqualTo(keys.size()).isEqualTo(8);
         assertThat(DetachedSignatures.verify(binary, world.artifact, world.file("ed.sig")).status())
                 .isEqualTo(Status.GOOD);
     }

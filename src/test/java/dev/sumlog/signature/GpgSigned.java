@@ -32,6 +32,8 @@ final class GpgSigned {
     final String withSubkey;
     final String subkey;
     final String revoked;
+    /** Made in 2020 with a signing subkey that never expires; the primary key was then given a day and an hour. */
+    final String expiredPrimary;
     final String stranger;
 
     GpgSigned(Path dir) throws IOException, InterruptedException {
@@ -49,6 +51,9 @@ final class GpgSigned {
         signer.ok("--quick-add-key", withSubkey, "ed25519", "sign", "0");
         subkey = subkeyOf(withSubkey);
         revoked = signer.generate("Revoked <revoked@example.org>", "ed25519", "sign", "0");
+        expiredPrimary = signer.generate("Expired Primary <expired-primary@example.org>", "ed25519", "cert", "0",
+                "--faked-system-time", PAST);
+        signer.ok("--faked-system-time", PAST, "--quick-add-key", expiredPrimary, "ed25519", "sign", "0");
         stranger = signer.generate("Stranger <stranger@example.org>", "ed25519", "sign", "0");
 
         sign(rsa, "rsa.asc", true);
@@ -59,7 +64,9 @@ final class GpgSigned {
         sign(old, "old-inside.asc", true, "--faked-system-time", "20200101T120000");
         sign(old, "old-after-expiry.asc", true, "--faked-system-time", "20200105T000000");
         sign(ed, "before-creation.asc", true, "--faked-system-time", PAST, "--ignore-time-conflict");
+        sign(expiredPrimary, "subkey-after-primary-expiry.asc", true, "--faked-system-time", "20200105T000000");
         signer.ok("--faked-system-time", "20200101T010000", "--quick-set-expire", old, "1d");
+        signer.ok("--faked-system-time", "20200101T010000", "--quick-set-expire", expiredPrimary, "1d");
         signer.ok("--armor", "--detach-sign", "-u", stranger, "-u", rsa, "-o", path("two.asc"), artifact.toString());
         Files.writeString(dir.resolve("notes-lf.txt"), "Release notes  \nline two\nlast line", StandardCharsets.UTF_8);
         Files.writeString(dir.resolve("notes-crlf.txt"), "Release notes  \r\nline two\r\nlast line",
@@ -67,7 +74,7 @@ final class GpgSigned {
         signer.ok("--textmode", "--detach-sign", "-u", ed, "-o", path("notes.sig"), path("notes-lf.txt"));
         revoke(revoked);
 
-        String[] trusted = {rsa, ed, old, withSubkey, revoked};
+        String[] trusted = {rsa, ed, old, withSubkey, revoked, expiredPrimary};
         signer.ok(concat(new String[] {"--armor", "--export", "-o", path("trusted.asc")}, trusted));
         signer.ok(concat(new String[] {"--export", "-o", path("trusted.gpg")}, trusted));
         signer.ok(concat(new String[] {"--export-secret-keys", "-o", path("secret.gpg")}, trusted));
