@@ -1,15 +1,18 @@
 package dev.sumlog.signature;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.sumlog.signature.SignatureResult.Status;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -250,17 +253,15 @@ class DetachedSignaturesGpgTest {
 
     @Test
     void armoredKeyringsMayBeConcatenatedAndSplitAcrossFiles() throws Exception {
-        byte[] rsaOnly = world.signer.ok("--armor", "--export", world.rsa).output().lines()
-                .filter(line -> !line.startsWith("[GNUPG:]")).reduce("", (a, b) -> a + b + "\n").getBytes();
-        byte[] edOnly = world.signer.ok("--armor", "--export", world.ed).output().lines()
-                .filter(line -> !line.startsWith("[GNUPG:]")).reduce("", (a, b) -> a + b + "\n").getBytes();
-        Path both = dir.resolve("both.asc");
-        Files.write(both, rsaOnly);
-        Files.write(both, edOnly, java.nio.file.StandardOpenOption.APPEND);
+        Path rsaOnly = dir.resolve("rsa-only.asc");
+        Path edOnly = dir.resolve("ed-only.asc");
+        world.signer.ok("--armor", "--export", "-o", rsaOnly.toString(), world.rsa);
+        world.signer.ok("--armor", "--export", "-o", edOnly.toString(), world.ed);
+        Path both = Files.write(dir.resolve("both.asc"), Files.readAllBytes(rsaOnly));
+        Files.write(both, Files.readAllBytes(edOnly), StandardOpenOption.APPEND);
 
         TrustedKeys concatenated = Keyrings.load(List.of(both));
-        TrustedKeys split = Keyrings.load(List.of(Files.write(dir.resolve("rsa-only.asc"), rsaOnly),
-                Files.write(dir.resolve("ed-only.asc"), edOnly)));
+        TrustedKeys split = Keyrings.load(List.of(rsaOnly, edOnly));
 
         assertThat(concatenated.primaryFingerprints()).containsExactly(world.rsa, world.ed);
         assertThat(split.primaryFingerprints()).containsExactly(world.rsa, world.ed);
@@ -271,9 +272,9 @@ class DetachedSignaturesGpgTest {
     @Test
     void gpgsKeyboxIsRefusedWithAHint() {
         Path keybox = world.signer.home().resolve("pubring.kbx");
-        org.junit.jupiter.api.Assumptions.assumeTrue(Files.exists(keybox), "this gpg keeps no pubring.kbx");
+        Assumptions.assumeTrue(Files.exists(keybox), "this gpg keeps no pubring.kbx");
 
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> Keyrings.load(List.of(keybox)))
+        assertThatThrownBy(() -> Keyrings.load(List.of(keybox)))
                 .isInstanceOf(KeyringException.class)
                 .hasMessageContaining(keybox.toString())
                 .hasMessageContaining("gpg --export");
@@ -286,7 +287,7 @@ class DetachedSignaturesGpgTest {
         assertThat(result.status()).isEqualTo(Status.MALFORMED);
         assertThat(result.detail()).isEqualTo("not an OpenPGP signature: holds a key, not a signature");
         Path signature = world.file("rsa.asc");
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> Keyrings.load(List.of(signature)))
+        assertThatThrownBy(() -> Keyrings.load(List.of(signature)))
                 .isInstanceOf(KeyringException.class)
                 .hasMessage("keyring " + signature + ": holds an OpenPGP SignatureList object, not keys");
     }
