@@ -14,6 +14,8 @@ import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
  */
 final class TarWalker {
 
+    private static final int TAR_BLOCK = 512;
+
     private final EntryChecks checks;
     private final Findings findings;
 
@@ -24,7 +26,9 @@ final class TarWalker {
 
     /** @param unpacked the decompressed tar stream (left open: the caller owns it) */
     void walk(InputStream unpacked) throws IOException {
-        TarArchiveInputStream tar = new TarArchiveInputStream(new Unclosable(unpacked));
+        // Block size 512: with the default (10240) the reader skips to the end of the last block
+        // after the end marker, unseen, and data hidden there would pass as padding.
+        TarArchiveInputStream tar = new TarArchiveInputStream(new Unclosable(unpacked), TAR_BLOCK);
         TarArchiveEntry entry;
         while ((entry = tar.getNextEntry()) != null) {
             String name = entry.getName();
