@@ -1,0 +1,78 @@
+package dev.sumlog.digest.archive;
+
+import java.io.IOException;
+import java.io.InputStream;
+import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
+import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
+
+/**
+ * Walks a tar stream entry by entry, reading headers only (entry content is skipped, which still
+ * decompresses it, so the caps and the compressed stream's CRC cover it). After the tar's end
+ * marker it reads the decompressed stream to its end: the tar's zero padding is expected, anything
+ * else is data hidden after the archive; reading to the end also makes the decompressor check its
+ * trailer and whatever follows the compressed stream in the file.
+ */
+final class TarWalker {
+
+    private static final int TAR_BLOCK = 512;
+
+    private final EntryChecks checks;
+    private final Findings findings;
+
+    TarWalker(EntryChecks checks, Findings findings) {
+        this.checks = checks;
+        this.findings = findings;
+    }
+
+    /** @param unpacked the decompressed tar stream (left open: the caller owns it) */
+    void walk(InputStream unpacked) throws IOException {
+        // Block size 512: with the default (10240) the reader skips to the end of the last block
+        // after the end marker, unseen, and data hidden there would pass as padding.
+        TarArchiveInputStream tar = new TarArchiveInputStream(new Unclosable(unpacked), TAR_BLOCK);
+        TarArchiveEntry entry;
+        while ((entry = tar.getNextEntry()) != null) {
+            String name = entry.getName();
+            checks.entry(name, entry.isDirectory());
+            if (entry.isSymbolicLink()) {
+                checks.symlink(name, entry.getLinkName());
+            } else if (entry.isLink()) {
+                checks.hardlink(name, entry.getLinkName());
+            }
+        }
+        long nonZero = readToEnd(unpacked);
+        if (nonZero > 0) {
+            findings.add(Finding.Kind.TRAILING_GARBAGE, nonZero + " non-zero bytes after the end of the tar archive,"
+                    + " inside the compressed stream");
+        }
+    }
+
+    /** Reads the rest of the stream; returns the count of non-zero bytes in it. */
+    private static long readToEnd(InputStream in) throws IOException {
+        byte[] block = new byte[64 * 1024];
+        long nonZero = 0;
+        for (int n; (n = in.read(block)) >= 0; ) {
+            for (int i = 0; i < n; i++) {
+                if (block[i] != 0) {
+                    nonZero++;
+                }
+            }
+        }
+        return nonZero;
+    }
+
+    /** Keeps the tar reader from closing the decompressor before its end has been read. */
+    private static final class Unclosable extends java.io.FilterInputStream {
+        Unclosable(InputStream in) {
+            super(in);
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            return in.read(b, off, len);
+        }
+
+        @Override
+        public void close() {
+        }
+    }
+}
