@@ -23,6 +23,9 @@ final class Links {
     /** mod_autoindex's own query arguments: sort column and order, format, version sort, pattern. */
     private static final Pattern INDEX_QUERY = Pattern.compile("[COFVP]=[^;&]*(?:[;&][COFVP]=[^;&]*)*");
 
+    /** The scheme and authority of an absolute or scheme-relative href, to find '//' in the path after it. */
+    private static final Pattern AUTHORITY = Pattern.compile("^(?:[A-Za-z][A-Za-z0-9+.-]*:)?//[^/]*");
+
     private Links() {
     }
 
@@ -81,6 +84,10 @@ final class Links {
         }
         if (hash >= 0) {
             return Result.rejected(href, hash == 0 ? "in-page anchor" : "link with a fragment", hash == 0);
+        }
+        if (AUTHORITY.matcher(trimmed).replaceFirst("").contains("//")) {
+            // java.net.URI would quietly collapse it; a server may not, so "a//b" is not "a/b" to us.
+            return Result.rejected(href, "empty path segment ('//') in link", false);
         }
         URI uri;
         try {
