@@ -12,7 +12,6 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumSet;
@@ -224,9 +223,5 @@ public final class ListingServer implements AutoCloseable {
     /** Path decoding: a literal '+' stays '+' (URLDecoder alone is form decoding). */
     static String decode(String raw) {
         return URLDecoder.decode(raw.replace("+", "%2B"), StandardCharsets.UTF_8);
-    }
-
-    static Instant epoch() {
-        return Instant.parse("2023-03-22T10:15:00Z");
     }
 }
