@@ -1,0 +1,37 @@
+package dev.sumlog.source.http;
+
+import java.net.URI;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.OptionalLong;
+
+/**
+ * One item of an HTTP crawl: a file to catalog, or something left out with why.
+ *
+ * @param path     for a file: the decoded path below the root, '/'-separated, no '.' or '..'
+ *                 segments (same shape as {@code CrawledFile.path()}); for a problem: what was left
+ *                 out (a relative path, an href or a URL), on one line
+ * @param url      the file's canonical URL; for a problem, the listing page it was found on
+ * @param size     exact size from the listing, when it gives one (see {@link Entry#size()})
+ * @param modified listing time stamp, when it gives one
+ * @param problem  null for a file; otherwise one line saying why the item was left out
+ */
+public record CrawledRemoteFile(String path, URI url, OptionalLong size, Optional<Instant> modified, String problem) {
+
+    static CrawledRemoteFile file(String path, URI url, OptionalLong size, Optional<Instant> modified) {
+        return new CrawledRemoteFile(path, url, size, modified, null);
+    }
+
+    static CrawledRemoteFile skipped(String what, URI page, String reason) {
+        return new CrawledRemoteFile(OneLine.of(what), page, OptionalLong.empty(), Optional.empty(), OneLine.of(reason));
+    }
+
+    public boolean isRegular() {
+        return problem == null;
+    }
+
+    @Override
+    public String toString() {
+        return problem == null ? path : path + ": " + problem;
+    }
+}
