@@ -8,7 +8,6 @@ import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -39,26 +38,14 @@ public final class BundleReleaseVerifier {
      * @throws IOException if a local input file cannot be read (the message names it)
      */
     public VerifyReport run(Consumer<CheckResult> listener) throws IOException {
-        List<CheckResult> results = new ArrayList<>();
-        Consumer<CheckResult> report = result -> {
-            results.add(result);
-            listener.accept(result);
-        };
         byte[] sumsBytes = InputFiles.readSmall(inputs.sums(), InputFiles.MAX_SUMS_BYTES, "sums file");
         byte[] bundleBytes = InputFiles.readSmall(inputs.bundle(), InputFiles.MAX_RECEIPT_BYTES, "bundle");
-        report.accept(ArtifactCheck.run(inputs.file(), inputs.sums(), sumsBytes));
+        CheckResult artifact = ArtifactCheck.run(inputs.file(), inputs.sums(), sumsBytes);
 
         BundleChain chain = new BundleChain(inputs.bundle(), bundleBytes, sumsBytes, inputs);
         List<Supplier<CheckResult>> steps = List.of(chain::bundle, chain::signedTime,
                 () -> consistency(chain.verification()));
-        for (Supplier<CheckResult> step : steps) {
-            CheckResult result = step.get();
-            report.accept(result);
-            if (result.failed()) {
-                break;
-            }
-        }
-        return new VerifyReport(results);
+        return VerifyReport.run(artifact, steps, listener);
     }
 
     private CheckResult consistency(BundleVerification verified) {

@@ -1,7 +1,6 @@
 package dev.sumlog.verify;
 
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -29,26 +28,14 @@ public final class ReleaseVerifier {
      * @throws IOException if a local input file cannot be read (the message names it)
      */
     public VerifyReport run(Consumer<CheckResult> listener) throws IOException {
-        List<CheckResult> results = new ArrayList<>();
-        Consumer<CheckResult> report = result -> {
-            results.add(result);
-            listener.accept(result);
-        };
         byte[] sumsBytes = InputFiles.readSmall(inputs.sums(), InputFiles.MAX_SUMS_BYTES, "sums file");
         byte[] receiptBytes = InputFiles.readSmall(inputs.receipt(), InputFiles.MAX_RECEIPT_BYTES, "receipt");
-        report.accept(ArtifactCheck.run(inputs.file(), inputs.sums(), sumsBytes));
+        CheckResult artifact = ArtifactCheck.run(inputs.file(), inputs.sums(), sumsBytes);
 
         ReceiptChain chain = new ReceiptChain(inputs.receipt(), receiptBytes, inputs.key(), inputs.sums(), sumsBytes);
         List<Supplier<CheckResult>> steps = List.of(chain::signature, chain::entry, chain::inclusion,
                 () -> ConsistencyCheck.run(inputs.log(), inputs.key(), chain.checkpoint(), chain.index(),
                         chain.entryBytes()));
-        for (Supplier<CheckResult> step : steps) {
-            CheckResult result = step.get();
-            report.accept(result);
-            if (result.failed()) {
-                break;
-            }
-        }
-        return new VerifyReport(results);
+        return VerifyReport.run(artifact, steps, listener);
     }
 }

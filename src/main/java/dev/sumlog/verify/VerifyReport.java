@@ -1,6 +1,9 @@
 package dev.sumlog.verify;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
@@ -11,6 +14,25 @@ public record VerifyReport(List<CheckResult> results) {
 
     public VerifyReport {
         results = List.copyOf(results);
+    }
+
+    /**
+     * Runs the artifact's own check, then a chain of checks up to its first failure (each link
+     * relies on the one before), telling {@code listener} each result as it is known.
+     */
+    static VerifyReport run(CheckResult first, List<Supplier<CheckResult>> chain, Consumer<CheckResult> listener) {
+        List<CheckResult> results = new ArrayList<>();
+        results.add(first);
+        listener.accept(first);
+        for (Supplier<CheckResult> step : chain) {
+            CheckResult result = step.get();
+            results.add(result);
+            listener.accept(result);
+            if (result.failed()) {
+                break;
+            }
+        }
+        return new VerifyReport(results);
     }
 
     public boolean passed() {
