@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
@@ -41,6 +42,19 @@ public final class Trees {
         try {
             Files.createDirectories(file.getParent());
             Files.writeString(file, content);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Paths relative to {@code root} of the regular files whose names end in {@code suffix}, sorted; none when {@code root} is absent. */
+    public static List<String> endingIn(Path root, String suffix) {
+        if (!Files.isDirectory(root)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.walk(root)) {
+            return files.filter(f -> Files.isRegularFile(f) && f.getFileName().toString().endsWith(suffix))
+                    .map(f -> root.relativize(f).toString()).sorted().toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -17,12 +17,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.PublicKey;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -95,7 +93,7 @@ class RekorV1BackfillProcessTest {
 
         assertThat(resumed.exitCode()).as(resumed.output()).isZero();
         assertOneEntryPerReleaseAndBundlesVerify();
-        assertThat(sumsFiles()).allSatisfy(sums ->
+        assertThat(Trees.endingIn(dir.resolve("out"), ".SHA256SUMS")).allSatisfy(sums ->
                 assertThat(dir.resolve("out").resolve(sums + ".tlog-proof")).isRegularFile());
     }
 
@@ -128,7 +126,7 @@ class RekorV1BackfillProcessTest {
         assertThat(down.output()).contains("not logged yet: ").contains("HTTP 503")
                 .contains("run the same command again to retry");
         assertThat(rekor.treeSize()).isZero();
-        assertThat(bundles()).isEmpty();
+        assertThat(Trees.endingIn(dir.resolve("out"), ".sigstore.json")).isEmpty();
 
         rekor.faults().clear();
         SumlogProcess.Result up = SumlogProcess.run(dir, "backfill", "--job", job(false, 1000, 2).toString());
@@ -143,7 +141,7 @@ class RekorV1BackfillProcessTest {
 
         assertThat(run.exitCode()).as(run.output()).isEqualTo(3);
         assertThat(run.output()).contains("ALERT: " + RemoteSubmitTasklet.UNVERIFIED).contains("not logged yet: ");
-        assertThat(bundles()).hasSize(releases() - 4);
+        assertThat(Trees.endingIn(dir.resolve("out"), ".sigstore.json")).hasSize(releases() - 4);
 
         // The bad answers named real entries, now in the log: the next run gets 409s, verifies them
         // properly, and completes without a second entry for any release.
@@ -176,7 +174,7 @@ class RekorV1BackfillProcessTest {
         assertThat(run.exitCode()).as(run.output()).isEqualTo(1);
         assertThat(run.output()).containsPattern("not logged yet: \\S+SHA256SUMS: in " + rekor.url()
                 + ": rejected by " + rekor.url() + ": HTTP 400");
-        assertThat(bundles()).hasSize(releases() - 1);
+        assertThat(Trees.endingIn(dir.resolve("out"), ".sigstore.json")).hasSize(releases() - 1);
     }
 
     private void assertOneEntryPerReleaseAndBundlesVerify() throws Exception {
@@ -185,7 +183,7 @@ class RekorV1BackfillProcessTest {
 
     /** {@code decoys}: entries of someone else's that a fault put in the log. */
     private void assertOneEntryPerReleaseAndBundlesVerify(int decoys) throws Exception {
-        List<String> sums = sumsFiles();
+        List<String> sums = Trees.endingIn(dir.resolve("out"), ".SHA256SUMS");
         assertThat(sums).isNotEmpty();
         assertThat(rekor.treeSize()).as("one entry per release").isEqualTo(sums.size() + decoys);
         PublicKey signer = PublicKeys.readPem(keys.resolve("release.pub"));
@@ -200,30 +198,7 @@ class RekorV1BackfillProcessTest {
     }
 
     private int releases() throws Exception {
-        return sumsFiles().size();
-    }
-
-    private List<String> sumsFiles() throws Exception {
-        Path out = dir.resolve("out");
-        List<String> result = new ArrayList<>();
-        if (!Files.isDirectory(out)) {
-            return result;
-        }
-        try (Stream<Path> files = Files.walk(out)) {
-            files.filter(f -> f.getFileName().toString().endsWith(".SHA256SUMS"))
-                    .forEach(f -> result.add(out.relativize(f).toString()));
-        }
-        return result;
-    }
-
-    private List<Path> bundles() throws Exception {
-        Path out = dir.resolve("out");
-        if (!Files.isDirectory(out)) {
-            return List.of();
-        }
-        try (Stream<Path> files = Files.walk(out)) {
-            return files.filter(f -> f.getFileName().toString().endsWith(".sigstore.json")).toList();
-        }
+        return Trees.endingIn(dir.resolve("out"), ".SHA256SUMS").size();
     }
 
     private Path job(boolean withEmbedded, double rate) throws Exception {

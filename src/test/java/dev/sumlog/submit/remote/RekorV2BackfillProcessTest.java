@@ -9,6 +9,7 @@ import dev.sumlog.fixture.Tier;
 import dev.sumlog.signing.PublicKeys;
 import dev.sumlog.testing.FakeTsa;
 import dev.sumlog.testing.SumlogProcess;
+import dev.sumlog.testing.Trees;
 import dev.sumlog.tlog.sigstore.BundleVerification;
 import dev.sumlog.tlog.sigstore.BundleVerifier;
 import dev.sumlog.tlog.sigstore.SigstoreBundle;
@@ -18,11 +19,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.PublicKey;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -83,7 +82,7 @@ class RekorV2BackfillProcessTest {
 
         assertThat(resumed.exitCode()).as(resumed.output()).isZero();
         assertOneEntryPerReleaseAndBundlesVerify();
-        assertThat(sumsFiles()).allSatisfy(sums ->
+        assertThat(Trees.endingIn(dir.resolve("out"), ".SHA256SUMS")).allSatisfy(sums ->
                 assertThat(dir.resolve("out").resolve(sums + ".tlog-proof")).isRegularFile());
     }
 
@@ -106,7 +105,7 @@ class RekorV2BackfillProcessTest {
         assertThat(run.output()).contains("the log " + rekor.url() + " is frozen")
                 .contains("not logged yet: ").doesNotContain("Exception");
         assertThat(rekor.traffic().posts()).as("no more requests once frozen than were in flight").isLessThanOrEqualTo(4);
-        assertThat(sumsFiles()).isNotEmpty().allSatisfy(sums ->
+        assertThat(Trees.endingIn(dir.resolve("out"), ".SHA256SUMS")).isNotEmpty().allSatisfy(sums ->
                 assertThat(dir.resolve("out").resolve(sums + ".tlog-proof")).isRegularFile());
     }
 
@@ -143,7 +142,7 @@ class RekorV2BackfillProcessTest {
 
     /** {@code decoys}: entries of someone else's that a fault put in the log. */
     private void assertOneEntryPerReleaseAndBundlesVerify(int decoys) throws Exception {
-        List<String> sums = sumsFiles();
+        List<String> sums = Trees.endingIn(dir.resolve("out"), ".SHA256SUMS");
         assertThat(sums).isNotEmpty();
         assertThat(rekor.treeSize()).as("one entry per release").isEqualTo(sums.size() + decoys);
         PublicKey signer = PublicKeys.readPem(keys.resolve("release.pub"));
@@ -158,19 +157,6 @@ class RekorV2BackfillProcessTest {
             assertThat(parsed.rfc3161Timestamps()).hasSize(1);
             TimestampVerifier.verify(parsed.rfc3161Timestamps().get(0), parsed.signature(), List.of(tsa.trustedTsa()));
         }
-    }
-
-    private List<String> sumsFiles() throws Exception {
-        Path out = dir.resolve("out");
-        List<String> result = new ArrayList<>();
-        if (!Files.isDirectory(out)) {
-            return result;
-        }
-        try (Stream<Path> files = Files.walk(out)) {
-            files.filter(f -> f.getFileName().toString().endsWith(".SHA256SUMS"))
-                    .forEach(f -> result.add(out.relativize(f).toString()));
-        }
-        return result;
     }
 
     private Path job(boolean withEmbedded, double rate) throws Exception {

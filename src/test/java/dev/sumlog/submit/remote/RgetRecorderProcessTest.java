@@ -6,6 +6,7 @@ import com.sun.net.httpserver.HttpServer;
 import dev.sumlog.fixture.FixtureGenerator;
 import dev.sumlog.fixture.Tier;
 import dev.sumlog.testing.SumlogProcess;
+import dev.sumlog.testing.Trees;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URLDecoder;
@@ -15,7 +16,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -57,7 +57,7 @@ class RgetRecorderProcessTest {
             SumlogProcess.Result run = SumlogProcess.run(dir, "backfill", "--job", job.toString());
 
             assertThat(run.exitCode()).as(run.output()).isZero();
-            List<String> sums = sumsFiles(dir.resolve("out"));
+            List<String> sums = Trees.endingIn(dir.resolve("out"), ".SHA256SUMS");
             assertThat(forms).hasSize(sums.size());
             assertThat(forms).allSatisfy(form -> assertThat(form).startsWith("url="));
             // The form value is the sums file's URL, its path percent-encoded (the fixture has names with
@@ -76,10 +76,4 @@ class RgetRecorderProcessTest {
         }
     }
 
-    private static List<String> sumsFiles(Path out) throws Exception {
-        try (Stream<Path> files = Files.walk(out)) {
-            return files.filter(f -> f.getFileName().toString().endsWith(".SHA256SUMS"))
-                    .map(f -> out.relativize(f).toString()).toList();
-        }
-    }
 }
