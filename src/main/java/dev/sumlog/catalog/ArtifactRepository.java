@@ -1,7 +1,9 @@
 package dev.sumlog.catalog;
 
+import dev.sumlog.digest.archive.Integrity;
 import dev.sumlog.release.ArtifactKind;
 import dev.sumlog.release.ReleaseKey;
+import dev.sumlog.signature.SignatureResult;
 import dev.sumlog.support.FileStamp;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -12,6 +14,7 @@ import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
@@ -98,6 +101,21 @@ public class ArtifactRepository {
         });
     }
 
+    /**
+     * Marks every row under {@code directory} ("" for the whole archive) as seen by this run, as it
+     * was: a directory whose listing could not be read says nothing about its files, so none of them
+     * may be marked gone (a server error must not look like a deleted archive).
+     */
+    public void keepUnder(String source, long runId, String directory) {
+        if (directory.isEmpty()) {
+            jdbc.update("UPDATE artifact SET last_seen_run = ? WHERE source = ?", runId, source);
+            return;
+        }
+        String escaped = directory.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+        jdbc.update("UPDATE artifact SET last_seen_run = ? WHERE source = ? AND path LIKE ? ESCAPE '\\'",
+                runId, source, escaped + "/%");
+    }
+
     /** The catalog's view of these paths, as the crawl would describe them. */
     private Map<String, Known> known(String source, List<NewArtifact> files) {
         Map<String, Known> known = new HashMap<>();
@@ -158,19 +176,20 @@ public class ArtifactRepository {
      */
     public List<PendingArtifact> nextPending(String source, long largeBytes, long afterSize, long afterId, int limit) {
         String pending = ArtifactState.PENDING.name();
-        RowMapper<PendingArtifact> row = (rs, n) -> new PendingArtifact(rs.getLong(1), rs.getString(2), stamp(rs, 3));
+        RowMapper<PendingArtifact> row = (rs, n) -> new PendingArtifact(rs.getLong(1), rs.getString(2), stamp(rs, 3),
+                ArtifactKind.SUBJECT.name().equals(rs.getString(7)), List.of());
         List<PendingArtifact> page = new ArrayList<>();
         long smallAfterId = afterId;
         if (afterSize >= largeBytes) {
             page.addAll(jdbc.query("SELECT id, path, " + STAMP_COLUMNS + """
-                     FROM artifact WHERE source = ? AND state = ? AND size >= ? AND (size < ? OR (size = ? AND id > ?))
+                    , kind FROM artifact WHERE source = ? AND state = ? AND size >= ? AND (size < ? OR (size = ? AND id > ?))
                     ORDER BY size DESC, id FETCH FIRST ? ROWS ONLY""",
                     row, source, pending, largeBytes, afterSize, afterSize, afterId, limit));
             smallAfterId = Long.MIN_VALUE;
         }
         if (page.size() < limit) {
             page.addAll(jdbc.query("SELECT id, path, " + STAMP_COLUMNS + """
-                     FROM artifact WHERE source = ? AND state = ? AND id > ? AND size < ?
+                    , kind FROM artifact WHERE source = ? AND state = ? AND id > ? AND size < ?
                     ORDER BY source, state, id FETCH FIRST ? ROWS ONLY""",
                     row, source, pending, smallAfterId, largeBytes, limit - page.size()));
         }
@@ -190,16 +209,54 @@ public class ArtifactRepository {
     public void recordHashed(long runId, List<? extends HashOutcome> outcomes) {
         jdbc.batchUpdate("""
                 UPDATE artifact SET state = ?, sha256 = ?, size = ?, mtime = ?, ctime = ?, inode = ?, failure = ?,
-                  hashed_run = ? WHERE id = ? AND state = ?""", outcomes, outcomes.size(), (ps, o) -> {
+                  hashed_run = ?, integrity = ?, integrity_detail = ?, signature = ?, signature_key = ?,
+                  signature_detail = ?, doubt = ?, etag = ?, last_modified = ?, content_length = ?
+                WHERE id = ? AND state = ?""", outcomes, outcomes.size(), (ps, o) -> {
             ps.setString(1, o.state().name());
             ps.setString(2, o.sha256());
             setStamp(ps, 3, o.stamp());
             ps.setString(7, o.failure());
             ps.setLong(8, runId);
-            ps.setLong(9, o.id());
-            ps.setString(10, ArtifactState.PENDING.name());
+            HashOutcome.Checks checks = o.checks();
+            Integrity integrity = checks == null ? null : checks.integrity();
+            SignatureResult signature = checks == null ? null : checks.signature();
+            ps.setString(9, integrity == null ? null : integrity.status().name());
+            ps.setString(10, integrity == null || integrity.findings().isEmpty() ? null : Sql.clip(integrity.summary(), 2048));
+            ps.setString(11, signature == null ? null : signature.status().name());
+            ps.setString(12, signature == null ? null : signature.fingerprint().orElse(null));
+            ps.setString(13, signature == null ? null : Sql.clip(signature.detail(), 1024));
+            ps.setString(14, checks == null ? null : Sql.clip(checks.doubt(), 2048));
+            HashOutcome.Served served = o.served();
+            ps.setString(15, served == null ? null : Sql.clip(served.etag(), 512));
+            ps.setString(16, served == null ? null : Sql.clip(served.lastModified(), 64));
+            ps.setObject(17, served == null || served.contentLength() < 0 ? null : served.contentLength());
+            ps.setLong(18, o.id());
+            ps.setString(19, ArtifactState.PENDING.name());
         });
     }
+
+    /**
+     * The page with each subject's signature files filled in: the live {@code .asc} and {@code .sig}
+     * rows beside it, {@code .asc} first. One query per page.
+     */
+    public List<PendingArtifact> withSignatureFiles(String source, List<PendingArtifact> page) {
+        List<String> candidates = new ArrayList<>();
+        page.stream().filter(PendingArtifact::subject).forEach(a -> SIGNATURE_SUFFIXES.forEach(s -> candidates.add(a.path() + s)));
+        if (candidates.isEmpty()) {
+            return page;
+        }
+        List<Object> args = new ArrayList<>(candidates.size() + 2);
+        args.add(source);
+        args.add(ArtifactState.GONE.name());
+        args.addAll(candidates);
+        Set<String> present = new HashSet<>(jdbc.queryForList("SELECT path FROM artifact WHERE source = ? AND state <> ? "
+                + "AND path IN (" + Sql.marks(candidates.size()) + ")", String.class, args.toArray()));
+        return page.stream().map(a -> !a.subject() ? a : a.withSignatures(SIGNATURE_SUFFIXES.stream()
+                .map(s -> a.path() + s).filter(present::contains).toList())).toList();
+    }
+
+    /** Detached OpenPGP signature files, in the order they are preferred. */
+    public static final List<String> SIGNATURE_SUFFIXES = List.of(".asc", ".sig");
 
     /**
      * Hashed files that belong to no release, ordered by directory: what the per-directory snapshots

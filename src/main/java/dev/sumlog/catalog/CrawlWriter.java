@@ -72,6 +72,9 @@ public class CrawlWriter implements ItemWriter<CrawlItem>, StepExecutionListener
                 files.add(item.artifact());
             } else {
                 reported.add(item.problem());
+                if (item.unlisted() != null) {
+                    artifacts.keepUnder(source, runId, item.unlisted());
+                }
             }
         }
         CrawlDelta delta = artifacts.compare(source, withoutOwnOutputs(files));

@@ -186,10 +186,10 @@ public class ReleaseRepository {
         String marks = Sql.marks(heads.size());
         Object[] ids = heads.stream().map(ReleaseRow::id).toArray();
         Map<Long, List<ReleaseRow.Member>> members = new HashMap<>();
-        jdbc.query("SELECT release_id, file_name, state, sha256, failure FROM artifact WHERE state <> '" + GONE
+        jdbc.query("SELECT release_id, file_name, state, sha256, failure, doubt FROM artifact WHERE state <> '" + GONE
                 + "' AND release_id IN (" + marks + ") ORDER BY release_id, file_name", rs -> {
             members.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(new ReleaseRow.Member(rs.getString(2),
-                    ArtifactState.valueOf(rs.getString(3)), rs.getString(4), rs.getString(5)));
+                    ArtifactState.valueOf(rs.getString(3)), rs.getString(4), rs.getString(5), rs.getString(6)));
         }, ids);
         Map<Long, String> logged = new HashMap<>();
         jdbc.query("SELECT release_id, sums_sha256 FROM submission WHERE state = '" + SubmissionState.LOGGED.name()

@@ -23,7 +23,15 @@ public record ReleaseRow(long id, ReleaseKey key, List<Member> members, String l
         return new ReleaseRow(id, key, members, loggedSha256, sumsSha256, receiptSha256);
     }
 
-    /** A live member of a release as the write step needs it. */
-    public record Member(String fileName, ArtifactState state, String sha256, String failure) {
+    /**
+     * A live member of a release as the write step needs it.
+     *
+     * @param doubt why its bytes put the release in doubt (a bad signature, a flagged archive), or null
+     */
+    public record Member(String fileName, ArtifactState state, String sha256, String failure, String doubt) {
+
+        public Member(String fileName, ArtifactState state, String sha256, String failure) {
+            this(fileName, state, sha256, failure, null);
+        }
     }
 }

@@ -24,7 +24,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 @Command(name = "backfill", mixinStandardHelpOptions = true,
-        description = {"Hash every file of a local archive, group files into releases and write a SHA256SUMS per release.",
+        description = {"Hash every file of an archive (a local tree or an HTTP index listing), group files into releases and write a SHA256SUMS per release.",
                 "Re-run the same command to resume after any interruption (SIGTERM, SIGKILL, crash).",
                 "SIGTERM stops at the next chunk boundary and leaves a resumable run."},
         exitCodeListHeading = "%nExit codes:%n",
@@ -34,8 +34,9 @@ class BackfillCommand implements Callable<Integer> {
 
     private static final int LISTED_PROBLEMS = 50;
 
-    @Option(names = "--source", paramLabel = "DIR", description = "Archive root to read (never modified).")
-    Path source;
+    @Option(names = "--source", paramLabel = "DIR|URL",
+            description = "Archive root to read (never modified): a directory, or an http(s) URL of its index listing.")
+    String source;
 
     @Option(names = "--out", paramLabel = "DIR", description = "Where sums files go, mirroring the archive's directories.")
     Path out;
@@ -72,7 +73,7 @@ class BackfillCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         JobFile fromFile = job == null ? JobFile.empty() : JobFileLoader.load(job);
         JobFile fromFlags = new JobFile(source, out, state, layout, null, null, null, null,
-                new JobFile.Tuning(threads, chunkSize, logBatch), publicUrl, null, null, archiveId);
+                new JobFile.Tuning(threads, chunkSize, logBatch), publicUrl, null, null, archiveId, null, null, null, null);
         String origin = job == null ? "command line" : "job file " + job;
         BackfillSpec spec = JobFileLoader.resolve(fromFile, fromFlags, origin);
         Preflight.check(spec, origin);

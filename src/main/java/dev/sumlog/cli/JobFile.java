@@ -2,15 +2,19 @@ package dev.sumlog.cli;
 
 import dev.sumlog.release.Layout;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import org.springframework.util.unit.DataSize;
 
 /**
  * A job file (YAML, see {@code jobs/}) as written, before command-line flags are applied. Every
  * field is optional here; {@link JobFileLoader} fills defaults and validates. {@code archiveId} names
  * the archive in the catalog (its identity), independent of where it is mounted today.
+ * {@code source} is a directory or an http(s) URL of an index listing.
  */
 public record JobFile(
-        Path source,
+        String source,
         Path out,
         Path state,
         Layout layout,
@@ -22,7 +26,41 @@ public record JobFile(
         String publicUrl,
         Log log,
         List<LogConfig> logs,
-        String archiveId) {
+        String archiveId,
+        IntegrityConfig integrity,
+        List<Path> keyrings,
+        String onBad,
+        HttpConfig http) {
+
+    /**
+     * A job of a local source without the read checks' fields. A factory, not a constructor: the
+     * binder needs the record's one constructor.
+     */
+    public static JobFile local(Path source, Path out, Path state, Layout layout, List<String> include,
+                                List<String> exclude, List<String> mutable, Boolean writeIntoSource, Tuning tuning,
+                                String publicUrl, Log log, List<LogConfig> logs, String archiveId) {
+        return new JobFile(source == null ? null : source.toString(), out, state, layout, include, exclude, mutable,
+                writeIntoSource, tuning, publicUrl, log, logs, archiveId, null, null, null, null);
+    }
+
+    /**
+     * Archive integrity checks ({@code integrity:}): on unless {@code enabled: false}; the caps bound what
+     * one archive may make the inspection unpack (decompression bombs).
+     */
+    public record IntegrityConfig(Boolean enabled, Long maxRatio, DataSize ratioFloor, DataSize maxUnpacked,
+                                  Long maxEntries) {
+    }
+
+    /**
+     * How an HTTP source is fetched ({@code http:}). {@code headers} values are secrets (never logged);
+     * a value {@code env:NAME} is read from the environment variable NAME, so a token need not be
+     * written in the job file. {@code proxy} is {@code host:port}. {@code rate} is requests per second
+     * per host, {@code concurrency} downloads at once.
+     */
+    public record HttpConfig(Duration connectTimeout, Duration timeout, Duration readTimeout, String userAgent,
+                             Map<String, String> headers, String proxy, Integer concurrency, Double rate, Integer burst,
+                             Integer attempts, Integer maxDepth, Integer maxPages, Integer maxLinks) {
+    }
 
     /**
      * Per-run performance settings: files hashed in parallel, items per committed chunk, and entries
@@ -53,6 +91,6 @@ public record JobFile(
     }
 
     static JobFile empty() {
-        return new JobFile(null, null, null, null, null, null, null, null, null, null, null, null, null);
+        return local(null, null, null, null, null, null, null, null, null, null, null, null, null);
     }
 }

@@ -1,6 +1,7 @@
 package dev.sumlog.cli;
 
 import dev.sumlog.job.BackfillSpec;
+import dev.sumlog.job.HttpSourceSpec;
 import dev.sumlog.release.FileNameClassifier;
 import dev.sumlog.release.Layout;
 import dev.sumlog.submit.SubmitPolicy;
@@ -83,9 +84,11 @@ final class JobFileLoader {
         Path base = file.toAbsolutePath().getParent();
         JobFile.Log log = bound.log() == null ? null : new JobFile.Log(resolve(base, bound.log().dir()),
                 bound.log().origin(), bound.log().rate(), bound.log().burst(), bound.log().attempts());
-        return new JobFile(resolve(base, bound.source()), resolve(base, bound.out()), resolve(base, bound.state()),
+        return new JobFile(resolveSource(base, bound.source()), resolve(base, bound.out()), resolve(base, bound.state()),
                 bound.layout(), bound.include(), bound.exclude(), bound.mutable(), bound.writeIntoSource(), bound.tuning(),
-                bound.publicUrl(), log, LogsResolver.relativeTo(base, bound.logs()), bound.archiveId());
+                bound.publicUrl(), log, LogsResolver.relativeTo(base, bound.logs()), bound.archiveId(), bound.integrity(),
+                bound.keyrings() == null ? null : bound.keyrings().stream().map(k -> resolve(base, k)).toList(),
+                bound.onBad(), bound.http());
     }
 
     /**
@@ -96,20 +99,23 @@ final class JobFileLoader {
         // A job file loaded by load() was checked with its lines already; this also covers other callers.
         new JobFileChecks(origin, Map.of(), false).check(file);
         new JobFileChecks("command line", Map.of(), true).check(flags);
-        Path source = pick(flags.source(), file.source());
+        String source = pick(flags.source(), file.source());
         Path out = pick(flags.out(), file.out());
         if (source == null) {
-            throw new UsageException(origin + ": field 'source' is required (--source DIR)");
+            throw new UsageException(origin + ": field 'source' is required (--source DIR or --source https://host/path/)");
         }
         if (out == null) {
             throw new UsageException(origin + ": field 'out' is required (--out DIR)");
         }
-        if (!Files.isDirectory(source)) {
+        HttpSourceSpec http = HttpSourceResolver.isUrl(source)
+                ? new HttpSourceResolver(origin, System.getenv()).resolve(source, file.http()) : null;
+        if (http == null && !Files.isDirectory(Path.of(source))) {
             throw new UsageException(origin + ": field 'source': not a directory: " + source);
         }
         boolean writeIntoSource = Boolean.TRUE.equals(pick(flags.writeIntoSource(), file.writeIntoSource()));
-        PathRules.Placement where = PathRules.place(source, out, pick(pick(flags.state(), file.state()), Path.of("state")),
-                writeIntoSource, origin);
+        Path state = pick(pick(flags.state(), file.state()), Path.of("state"));
+        PathRules.Placement where = http != null ? PathRules.placeWithoutSource(out, state, origin)
+                : PathRules.place(Path.of(source), out, state, writeIntoSource, origin);
         JobFile.Tuning tuning = file.tuning() == null ? new JobFile.Tuning(null, null, null) : file.tuning();
         JobFile.Tuning flagTuning = flags.tuning() == null ? new JobFile.Tuning(null, null, null) : flags.tuning();
         int threads = pick(pick(flagTuning.threads(), tuning.threads()), Runtime.getRuntime().availableProcessors());
@@ -125,7 +131,7 @@ final class JobFileLoader {
             throw new UsageException(origin + ": field 'tuning.log-batch': must be 1..10000, was " + logBatch);
         }
         String publicUrl = pick(flags.publicUrl(), file.publicUrl());
-        String publicSource = pick(publicUrl, where.source().toUri().toString());
+        String publicSource = pick(publicUrl, http != null ? http.root().toString() : where.source().toUri().toString());
         LogsResolver.Logs logs = new LogsResolver(origin, Map.of()).resolve(file.log(), file.logs());
         if (publicUrl == null && logs.remote().stream().anyMatch(r -> r.kind() == BackfillSpec.RemoteKind.RGET)) {
             throw new UsageException(origin + ": field 'public-url' is required with an rget recorder (it fetches each "
@@ -138,7 +144,7 @@ final class JobFileLoader {
                 writeIntoSource, threads, chunkSize,
                 pick(pick(flags.archiveId(), file.archiveId()), publicSource), publicSource,
                 logs.embeddedListed() ? logSpec(logs.embedded(), where.state(), origin, logBatch) : null,
-                logs.remote());
+                logs.remote(), http, new ChecksResolver(origin).resolve(file));
     }
 
     /** Defaults: the log lives in the state directory, unlimited rate (it is local), 5 attempts. */
@@ -164,6 +170,11 @@ final class JobFileLoader {
         }
         SubmitPolicy policy = new SubmitPolicy(rate, burst, attempts, defaults.initialDelay(), defaults.maxDelay());
         return new BackfillSpec.LogSpec(pick(given.dir(), stateDir.resolve("log")), logOrigin, policy, batch);
+    }
+
+    /** A relative directory is relative to the job file; a URL is taken as written. */
+    private static String resolveSource(Path base, String source) {
+        return source == null || HttpSourceResolver.isUrl(source) ? source : base.resolve(source).normalize().toString();
     }
 
     private static Path resolve(Path base, Path path) {

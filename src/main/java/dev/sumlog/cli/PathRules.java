@@ -49,6 +49,17 @@ final class PathRules {
         return new Placement(realSource, realOut, realState);
     }
 
+    /** Out and state for an archive read over HTTP: only the state may not lie in the output tree. */
+    static Placement placeWithoutSource(Path out, Path state, String origin) {
+        Path realOut = real(out, origin, "out");
+        Path realState = real(state, origin, "state");
+        if (realState.startsWith(realOut)) {
+            throw new UsageException(origin + ": field 'state': " + state + (realState.equals(realOut)
+                    ? " is the output directory" : " is inside the output directory") + PRIVATE);
+        }
+        return new Placement(null, realOut, realState);
+    }
+
     /**
      * The real path of a directory that may not exist yet: its nearest existing ancestor's real path
      * plus the rest, so a link anywhere above it is seen through before it is created.

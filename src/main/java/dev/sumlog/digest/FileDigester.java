@@ -1,19 +1,18 @@
 package dev.sumlog.digest;
 
+import dev.sumlog.signature.DetachedSignatures;
 import dev.sumlog.support.FileStamp;
 import java.io.IOException;
-import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 
 /**
- * Streaming SHA-256 of one file with the JDK {@link MessageDigest} (which uses the CPU's SHA
- * instructions). Memory is one reusable buffer per thread whatever the file size.
+ * Streaming SHA-256 of one file with the JDK {@code MessageDigest} (which uses the CPU's SHA
+ * instructions), with the job's archive and signature checks on the same read ({@link ReadPass}).
+ * Memory is one reusable buffer per thread whatever the file size.
  *
  * <p>The buffer is direct: the kernel copies the file straight into it, and the digest reads it
  * through a 4 KiB array that stays in the L1 cache. A heap buffer costs a second full copy (the JDK
@@ -32,49 +31,39 @@ public final class FileDigester {
     static final int ATTEMPTS = 3;
 
     private final Path root;
-    private final ThreadLocal<ByteBuffer> buffers;
-    private final ThreadLocal<MessageDigest> digests = ThreadLocal.withInitial(FileDigester::sha256);
+    private final ReadPass pass;
 
     public FileDigester(Path root, int bufferBytes) throws IOException {
+        this(root, ReadPass.hashOnly(bufferBytes));
+    }
+
+    public FileDigester(Path root, ReadPass pass) throws IOException {
         this.root = root.toRealPath();
-        this.buffers = ThreadLocal.withInitial(() -> ByteBuffer.allocateDirect(bufferBytes));
+        this.pass = pass;
     }
 
     /** The digest of a file, or an exception whose message says why it could not be read. */
     public Digest digest(String relativePath) throws IOException {
+        return digest(relativePath, SignatureInput.notChecked());
+    }
+
+    /** The digest and checks of a file, or an exception whose message says why it could not be read. */
+    public Digest digest(String relativePath, SignatureInput signature) throws IOException {
         Path path = insideRoot(root.resolve(relativePath));
+        String fileName = path.getFileName().toString();
         for (int attempt = 1; ; attempt++) {
             FileStamp before = stat(path);
-            long read;
-            byte[] sha256;
+            ReadResult read;
             try (FileChannel channel = FileChannel.open(path, StandardOpenOption.READ)) {
-                MessageDigest md = digests.get();
-                md.reset();
-                read = pump(channel, md);
-                sha256 = md.digest();
+                read = pass.read(channel, fileName, signature);
             }
             FileStamp after = stat(path);
-            if (read == before.size() && after.equals(before)) {
-                return new Digest(HexFormat.of().formatHex(sha256), after);
+            if (read.bytes() == before.size() && after.equals(before)) {
+                return new Digest(read.sha256(), after, read);
             }
             if (attempt == ATTEMPTS) {
                 throw new IOException("file kept changing while it was read (" + ATTEMPTS + " attempts)");
             }
-        }
-    }
-
-    private long pump(FileChannel channel, MessageDigest md) throws IOException {
-        ByteBuffer buffer = buffers.get();
-        long total = 0;
-        while (true) {
-            buffer.clear();
-            int n = channel.read(buffer);
-            if (n < 0) {
-                return total;
-            }
-            buffer.flip();
-            md.update(buffer);
-            total += n;
         }
     }
 
@@ -98,15 +87,20 @@ public final class FileDigester {
         return attrs.stamp();
     }
 
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("the JDK always provides SHA-256", e);
+    /**
+     * Reads a catalogued signature file whole (it is small: at most {@link DetachedSignatures#MAX_SIGNATURE_BYTES}),
+     * from inside the root.
+     */
+    public byte[] readSignatureFile(String relativePath) throws IOException {
+        Path path = insideRoot(root.resolve(relativePath));
+        long size = stat(path).size();
+        if (size > DetachedSignatures.MAX_SIGNATURE_BYTES) {
+            throw new IOException(relativePath + " is " + size + " bytes, too large to be a signature");
         }
+        return Files.readAllBytes(path);
     }
 
-    /** A stable digest with the stamp of the bytes that produced it. */
-    public record Digest(String sha256, FileStamp stamp) {
+    /** A stable digest with the stamp of the bytes that produced it, and what the same read found. */
+    public record Digest(String sha256, FileStamp stamp, ReadResult read) {
     }
 }

@@ -15,11 +15,14 @@ import dev.sumlog.catalog.ReleaseRepository;
 import dev.sumlog.catalog.ReleaseRow;
 import dev.sumlog.catalog.SubmissionRepository;
 import dev.sumlog.catalog.WriteOutcome;
+import dev.sumlog.digest.ArtifactReader;
 import dev.sumlog.digest.FileDigester;
 import dev.sumlog.digest.HashOutcomeWriter;
 import dev.sumlog.digest.HashPipeline;
 import dev.sumlog.digest.HashProcessor;
 import dev.sumlog.digest.HashTrace;
+import dev.sumlog.digest.LocalArtifactReader;
+import dev.sumlog.digest.ReadPass;
 import dev.sumlog.output.OutputTree;
 import dev.sumlog.release.FileNameClassifier;
 import dev.sumlog.source.ArtifactClassifier;
@@ -38,6 +41,7 @@ import org.springframework.batch.core.job.builder.JobBuilder;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.batch.infrastructure.item.ItemStreamReader;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Profile;
@@ -99,13 +103,16 @@ class BackfillJobConfiguration {
                    ArtifactRepository artifacts, ReleaseRepository releases, ProblemRepository problems,
                    OutputRepository outputs, OutputTree out, StopSignal stop, ProgressReporter progress) {
         var classifier = new ArtifactClassifier(spec.layout(), new FileNameClassifier(spec.mutable()));
-        var ownOutputs = spec.out().startsWith(spec.source())
+        var ownOutputs = !spec.remoteSource() && spec.out().startsWith(spec.source())
                 ? new CrawlWriter.OwnOutputs(spec.source().relativize(spec.out()).toString().replace('\\', '/'),
                         out.key(), outputs)
                 : CrawlWriter.OwnOutputs.none();
+        var filter = new PathFilter(spec.include(), spec.exclude());
+        ItemStreamReader<CrawledFile> reader = spec.remoteSource() ? HttpSourcesParked.treeReader(spec.http(), filter)
+                : new LocalTreeReader(spec.source(), filter);
         return new StepBuilder("crawl", jobRepository).<CrawledFile, CrawlItem>chunk(CRAWL_CHUNK)
                 .transactionManager(tx)
-                .reader(new LocalTreeReader(spec.source(), new PathFilter(spec.include(), spec.exclude())))
+                .reader(reader)
                 .processor(classifier)
                 .writer(new CrawlWriter(spec.sourceId(), artifacts, releases, problems, ownOutputs))
                 .listener(stop).listener(progress)
@@ -123,21 +130,33 @@ class BackfillJobConfiguration {
 
     @Bean
     Step hashStep(JobRepository jobRepository, PlatformTransactionManager tx, BackfillSpec spec,
-                  SumlogProperties properties, ArtifactRepository artifacts, StopSignal stop,
-                  ProgressReporter progress, HashTrace trace, ThreadPoolTaskExecutor hashExecutor) throws IOException {
-        var hasher = new HashProcessor(new FileDigester(spec.source(), properties.hashBufferBytes()), trace);
+                  ArtifactRepository artifacts, AlertRepository alerts, StopSignal stop,
+                  ProgressReporter progress, HashTrace trace, ThreadPoolTaskExecutor hashExecutor,
+                  ArtifactReader artifactReader) {
+        boolean signatures = spec.checks().checksSignatures();
         var pipeline = HashPipeline.of(
-                (largeBytes, afterSize, afterId, limit) ->
-                        artifacts.nextPending(spec.sourceId(), largeBytes, afterSize, afterId, limit),
-                Math.max(spec.chunkSize(), HASH_PAGE), hasher, hashExecutor,
+                (largeBytes, afterSize, afterId, limit) -> {
+                    var page = artifacts.nextPending(spec.sourceId(), largeBytes, afterSize, afterId, limit);
+                    return signatures ? artifacts.withSignatureFiles(spec.sourceId(), page) : page;
+                },
+                Math.max(spec.chunkSize(), HASH_PAGE), new HashProcessor(artifactReader, trace), hashExecutor,
                 Math.max(spec.chunkSize(), 2 * spec.threads()));
         // No task executor on the step: the pipeline hashes on hashExecutor across chunk boundaries.
         return new StepBuilder("hash", jobRepository).<HashOutcome, HashOutcome>chunk(spec.chunkSize())
                 .transactionManager(tx)
                 .reader(pipeline)
-                .writer(new HashOutcomeWriter(artifacts))
+                .writer(new HashOutcomeWriter(artifacts, alerts))
                 .listener(stop).listener(progress)
                 .build();
+    }
+
+    /** Where the hash step reads bytes: the local tree, or downloads from the HTTP source (closed with the context). */
+    @Bean(destroyMethod = "close")
+    ArtifactReader artifactReader(BackfillSpec spec, SumlogProperties properties) throws IOException {
+        ReadChecks checks = spec.checks();
+        var pass = new ReadPass(checks.inspection(), checks.keys(), properties.hashBufferBytes());
+        return spec.remoteSource() ? null
+                : new LocalArtifactReader(new FileDigester(spec.source(), pass), checks.checksSignatures());
     }
 
     @Bean(destroyMethod = "close")
@@ -148,8 +167,10 @@ class BackfillJobConfiguration {
     @Bean
     ThreadPoolTaskExecutor hashExecutor(BackfillSpec spec) {
         var executor = new ThreadPoolTaskExecutor();
-        executor.setCorePoolSize(spec.threads());
-        executor.setMaxPoolSize(spec.threads());
+        // Downloads wait on the network, not the CPU: an HTTP source keeps all its connections busy.
+        int threads = spec.remoteSource() ? Math.max(spec.threads(), spec.http().concurrency()) : spec.threads();
+        executor.setCorePoolSize(threads);
+        executor.setMaxPoolSize(threads);
         executor.setThreadNamePrefix("hash-");
         executor.setDaemon(true);
         return executor;
@@ -172,7 +193,7 @@ class BackfillJobConfiguration {
         return new StepBuilder("writeSums", jobRepository).<ReleaseRow, WriteOutcome>chunk(WRITE_CHUNK)
                 .transactionManager(tx)
                 .reader(reader)
-                .processor(new ReleaseSumsProcessor(out))
+                .processor(new ReleaseSumsProcessor(out, spec.checks().onBad() == ReadChecks.OnBad.HOLD))
                 .writer(new SumsOutcomeWriter(releases, outputs, out.key(), alerts))
                 .listener(stop).listener(progress)
                 .build();

@@ -65,7 +65,7 @@ public class BackfillRunner {
     public RunResult run() throws Exception {
         JobExecution last = lastExecution();
         JobExecution execution;
-        out.println("backfill of " + OneLine.escape(spec.sourceId()) + " from " + OneLine.escape(spec.source().toString())
+        out.println("backfill of " + OneLine.escape(spec.sourceId()) + " from " + OneLine.escape(spec.sourceLocation())
                 + " into " + OneLine.escape(spec.out().toString()));
         if (last == null) {
             execution = jobOperator.start(backfill, parameters(1));
@@ -119,7 +119,7 @@ public class BackfillRunner {
         return new JobParametersBuilder()
                 .addString(ARCHIVE, spec.sourceId())
                 .addLong(GENERATION, generation)
-                .addString("source", spec.source().toString(), false)
+                .addString("source", spec.sourceLocation(), false)
                 .addString("out", spec.out().toString(), false)
                 .toJobParameters();
     }

@@ -9,6 +9,8 @@ import java.util.List;
 
 /**
  * One backfill, fully resolved from the job file and the command line. Paths are absolute and real.
+ * The archive is either a local tree ({@code source}, with {@code http} null) or an HTTP listing
+ * ({@code http}, with {@code source} null).
  *
  * <p>{@code archiveId} identifies the backfill (the catalog keys every row by it, and it is the
  * identifying job parameter), so the same archive mounted at another path is still the same archive;
@@ -29,10 +31,25 @@ public record BackfillSpec(
         String archiveId,
         String publicSource,
         LogSpec log,
-        List<RemoteLogSpec> remoteLogs) {
+        List<RemoteLogSpec> remoteLogs,
+        HttpSourceSpec http,
+        ReadChecks checks) {
 
     public BackfillSpec {
         remoteLogs = List.copyOf(remoteLogs);
+        if ((source == null) == (http == null)) {
+            throw new IllegalArgumentException("exactly one of a local source and an HTTP source");
+        }
+    }
+
+    /** True when the archive is read over HTTP. */
+    public boolean remoteSource() {
+        return http != null;
+    }
+
+    /** The source as people name it: the directory, or the listing's URL. */
+    public String sourceLocation() {
+        return remoteSource() ? http.root().toString() : source.toString();
     }
 
     /** True when the job records releases in the embedded log (the default; a {@code logs:} list may leave it out). */

@@ -29,7 +29,8 @@ public class ArtifactClassifier implements ItemProcessor<CrawledFile, CrawlItem>
     @Override
     public CrawlItem process(CrawledFile file) {
         if (!file.isRegular()) {
-            return CrawlItem.of(new Problem(file.path(), file.problem(), file.skipped()));
+            Problem problem = new Problem(file.path(), file.problem(), file.skipped());
+            return file.unlisted() == null ? CrawlItem.of(problem) : CrawlItem.unlisted(problem, file.unlisted());
         }
         Classification c = classifier.classify(file.directory(), file.fileName());
         ReleaseKey release = ReleaseKeys.of(layout, file.directory(), c).orElse(null);

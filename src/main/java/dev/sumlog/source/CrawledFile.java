@@ -11,19 +11,27 @@ import dev.sumlog.support.FileStamp;
  * @param skipped whether the entry was left out (a symlink loop, a FIFO, an unreadable directory):
  *                such entries make the run exit 4; a mere notice (a symlinked directory whose target
  *                is crawled anyway) does not
+ * @param unlisted for a skipped directory whose content could not be listed (an HTTP listing that
+ *                failed): its path, "" for the root; the catalog keeps what it knew under it rather
+ *                than marking it gone. Null otherwise.
  */
-public record CrawledFile(String path, FileStamp stamp, String problem, boolean skipped) {
+public record CrawledFile(String path, FileStamp stamp, String problem, boolean skipped, String unlisted) {
 
     public static CrawledFile regular(String path, FileStamp stamp) {
-        return new CrawledFile(path, stamp, null, false);
+        return new CrawledFile(path, stamp, null, false, null);
     }
 
     public static CrawledFile skipped(String path, String problem) {
-        return new CrawledFile(path, null, problem, true);
+        return new CrawledFile(path, null, problem, true, null);
     }
 
     public static CrawledFile notice(String path, String problem) {
-        return new CrawledFile(path, null, problem, false);
+        return new CrawledFile(path, null, problem, false, null);
+    }
+
+    /** A directory that could not be listed: skipped, and what the catalog knew under it is kept. */
+    public static CrawledFile unlisted(String directory, String label, String problem) {
+        return new CrawledFile(label, null, problem, true, directory);
     }
 
     public boolean isRegular() {

@@ -27,10 +27,20 @@ import org.springframework.batch.infrastructure.item.ItemProcessor;
 public class ReleaseSumsProcessor implements ItemProcessor<ReleaseRow, WriteOutcome> {
 
     private final OutputTree out;
+    private final boolean holdDoubted;
 
     /** Reads rows from {@link PendingReleaseReader}, which carries what sumlog owns at each output path. */
     public ReleaseSumsProcessor(OutputTree out) {
+        this(out, false);
+    }
+
+    /**
+     * @param holdDoubted the job's {@code on-bad: hold}: a release with a doubted member (a bad signature,
+     *                    a flagged archive) is held, neither written nor logged, until a later read clears it
+     */
+    public ReleaseSumsProcessor(OutputTree out, boolean holdDoubted) {
         this.out = out;
+        this.holdDoubted = holdDoubted;
     }
 
     @Override
@@ -44,6 +54,14 @@ public class ReleaseSumsProcessor implements ItemProcessor<ReleaseRow, WriteOutc
         if (!unreadable.isEmpty()) {
             return WriteOutcome.blocked(row.id(), "sums not written, unreadable member: " + String.join(", ", unreadable),
                     members.size());
+        }
+        if (holdDoubted) {
+            List<String> doubted = members.stream().filter(m -> m.doubt() != null)
+                    .map(m -> m.fileName() + " (" + m.doubt() + ")").toList();
+            if (!doubted.isEmpty()) {
+                return WriteOutcome.blocked(row.id(), "held (on-bad: hold), not written or logged: "
+                        + String.join(", ", doubted), members.size());
+            }
         }
         String sumsPath = row.key().sumsPath();
         try {

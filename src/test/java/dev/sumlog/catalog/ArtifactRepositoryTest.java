@@ -176,7 +176,7 @@ class ArtifactRepositoryTest {
         List<PendingArtifact> last = artifacts.nextPending(SOURCE, next.get(1).id(), 2);
 
         assertThat(first).extracting(PendingArtifact::path).containsExactly("a.tar.gz", "c.tar.gz");
-        assertThat(first.get(0)).isEqualTo(new PendingArtifact(a, "a.tar.gz", stamp(1)));
+        assertThat(first.get(0)).isEqualTo(new PendingArtifact(a, "a.tar.gz", stamp(1), true, List.of()));
         assertThat(first.get(1).id()).isEqualTo(c);
         assertThat(next).extracting(PendingArtifact::path).containsExactly("d.tar.gz", "e.tar.gz");
         assertThat(last).isEmpty();

@@ -67,7 +67,7 @@ class BackfillJobInProcessTest {
         Trees.write(source.resolve("sub/keystone-3.0.tar.gz"), "keystone sdist");
         int files = 7;
         int releases = 3;
-        BackfillSpec spec = JobFileLoader.resolve(JobFile.empty(), new JobFile(source, dir.resolve("out"),
+        BackfillSpec spec = JobFileLoader.resolve(JobFile.empty(), JobFile.local(source, dir.resolve("out"),
                 dir.resolve("state"), null, null, null, null, null, new JobFile.Tuning(2, 2, 2), null, null, null, "test-archive"),
                 "test");
         Preflight.check(spec, "test");

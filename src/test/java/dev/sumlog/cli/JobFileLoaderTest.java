@@ -35,7 +35,7 @@ class JobFileLoaderTest {
                   chunk-size: 16
                 """);
         JobFile file = JobFileLoader.load(job);
-        JobFile flags = new JobFile(null, null, null, null, null, null, null, null, new JobFile.Tuning(1, null, null),
+        JobFile flags = JobFile.local(null, null, null, null, null, null, null, null, new JobFile.Tuning(1, null, null),
                 null, null, null, null);
 
         BackfillSpec spec = JobFileLoader.resolve(file, flags, "job file");
@@ -69,17 +69,17 @@ class JobFileLoaderTest {
     @Test
     void refusesAnOutputInsideTheSourceUnlessTheJobFileAllowsIt() throws Exception {
         Trees.write(dir.resolve("archive/nova-1.0.tar.gz"), "x");
-        JobFile inside = new JobFile(dir.resolve("archive"), dir.resolve("archive/sums"), null, null,
+        JobFile inside = JobFile.local(dir.resolve("archive"), dir.resolve("archive/sums"), null, null,
                 List.of(), List.of(), null, null, null, null, null, null, null);
         JobFile none = JobFile.empty();
 
         assertThatThrownBy(() -> JobFileLoader.resolve(inside, none, "job file j"))
                 .isInstanceOf(UsageException.class).hasMessageContaining("field 'out'").hasMessageContaining("write-into-source");
-        JobFile allowed = new JobFile(inside.source(), inside.out(), dir.resolve("state"), null, null, null, null, true,
+        JobFile allowed = JobFile.local(Path.of(inside.source()), inside.out(), dir.resolve("state"), null, null, null, null, true,
                 null, null, null, null, null);
         assertThat(JobFileLoader.resolve(allowed, none, "job file j").writeIntoSource()).isTrue();
         assertThatThrownBy(() -> JobFileLoader.resolve(JobFile.empty(), none, "command line"))
-                .hasMessage("command line: field 'source' is required (--source DIR)");
+                .hasMessage("command line: field 'source' is required (--source DIR or --source https://host/path/)");
     }
 
     @Test
@@ -97,7 +97,7 @@ class JobFileLoaderTest {
                 public-url: https://tarballs.example.org/
                 archive-id: opendev-tarballs
                 """)), none, "j");
-        JobFile flag = new JobFile(null, null, null, null, null, null, null, null, null, null, null, null, "from-flag");
+        JobFile flag = JobFile.local(null, null, null, null, null, null, null, null, null, null, null, null, "from-flag");
         BackfillSpec flagged = JobFileLoader.resolve(job(archive, null, "from-file"), flag, "j");
 
         assertThat(plain.sourceId()).isEqualTo(fileUrl).isEqualTo(plain.publicSource());
@@ -125,7 +125,7 @@ class JobFileLoaderTest {
                 "line 3: field 'archive-id': control characters are not allowed, got \"a\\x09b\"");
         assertLoad(head + "archive-id: " + "x".repeat(1025) + "\n",
                 "line 3: field 'archive-id': at most 1024 characters, got 1025");
-        JobFile flags = new JobFile(null, null, null, null, null, null, null, null, null, "mirror/", null, null, null);
+        JobFile flags = JobFile.local(null, null, null, null, null, null, null, null, null, "mirror/", null, null, null);
         assertUsage(() -> JobFileLoader.resolve(job(dir.resolve("archive"), null, null), flags, "job file j"),
                 "command line: field 'public-url' (--public-url): expected an absolute URL (http, https or file), "
                         + "got \"mirror/\"");
@@ -194,12 +194,12 @@ class JobFileLoaderTest {
     }
 
     private JobFile job(Path source, String publicUrl, String archiveId) {
-        return new JobFile(source, dir.resolve("out"), dir.resolve("state"), null, null, null, null, null, null,
+        return JobFile.local(source, dir.resolve("out"), dir.resolve("state"), null, null, null, null, null, null,
                 publicUrl, null, null, archiveId);
     }
 
     private JobFile placed(String source, String out, String state) {
-        return new JobFile(dir.resolve(source), dir.resolve(out), dir.resolve(state), null, null, null, null, null,
+        return JobFile.local(dir.resolve(source), dir.resolve(out), dir.resolve(state), null, null, null, null, null,
                 null, null, null, null, null);
     }
 

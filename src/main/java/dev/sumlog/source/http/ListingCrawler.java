@@ -86,7 +86,7 @@ public final class ListingCrawler implements Iterator<CrawledRemoteFile> {
             if (a.directory()) {
                 int depth = a.relativePath().split("/").length;
                 if (depth > bounds.maxDepth()) {
-                    pending.add(CrawledRemoteFile.skipped(a.relativePath() + "/", a.url(),
+                    pending.add(CrawledRemoteFile.unlisted(a.relativePath(), a.relativePath() + "/", a.url(),
                             "not listed: deeper than maxDepth " + bounds.maxDepth()));
                 } else {
                     list(a.url(), a.relativePath(), depth);
@@ -108,7 +108,7 @@ public final class ListingCrawler implements Iterator<CrawledRemoteFile> {
             return;
         }
         if (pages >= bounds.maxPages()) {
-            pending.add(CrawledRemoteFile.skipped(label, url, "not listed: page limit maxPages " + bounds.maxPages() + " reached"));
+            pending.add(CrawledRemoteFile.unlisted(relativeDir, label, url, "not listed: page limit maxPages " + bounds.maxPages() + " reached"));
             return;
         }
         pages++;
@@ -116,13 +116,13 @@ public final class ListingCrawler implements Iterator<CrawledRemoteFile> {
         try {
             page = fetcher.fetch(url);
         } catch (IOException e) {
-            pending.add(CrawledRemoteFile.skipped(label, url, "listing not read: " + e.getMessage()));
+            pending.add(CrawledRemoteFile.unlisted(relativeDir, label, url, "listing not read: " + e.getMessage()));
             return;
         }
         URI base = page.finalUrl();
         Admission landed = base.equals(scope.root()) ? Admission.admitted(base, "", true) : scope.admit(base);
         if (!landed.isAdmitted()) {
-            pending.add(CrawledRemoteFile.skipped(label, url, "listing not read: answered from " + base + ", "
+            pending.add(CrawledRemoteFile.unlisted(relativeDir, label, url, "listing not read: answered from " + base + ", "
                     + landed.reason()));
             return;
         }
@@ -131,7 +131,7 @@ public final class ListingCrawler implements Iterator<CrawledRemoteFile> {
             return;
         }
         if (page.status() != 200) {
-            pending.add(CrawledRemoteFile.skipped(label, url, "listing not read: HTTP " + page.status()));
+            pending.add(CrawledRemoteFile.unlisted(relativeDir, label, url, "listing not read: HTTP " + page.status()));
             return;
         }
         Listing listing = ListingParser.parse(landed.url(), page.contentType(), page.body(), bounds.maxLinksPerPage());

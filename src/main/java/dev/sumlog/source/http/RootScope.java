@@ -37,6 +37,21 @@ public final class RootScope {
         return root.url();
     }
 
+    /**
+     * The canonical URL of a file the crawl catalogued at {@code relativePath} (decoded, '/'-separated):
+     * the same URL the crawl admitted, since admitted URLs are rebuilt from their decoded segments.
+     */
+    public URI fileUrl(String relativePath) {
+        List<String> segments = new java.util.ArrayList<>(root.segments());
+        for (String segment : relativePath.split("/", -1)) {
+            if (segment.isEmpty() || segment.equals(".") || segment.equals("..")) {
+                throw new IllegalArgumentException("not a catalogued path: " + relativePath);
+            }
+            segments.add(segment);
+        }
+        return Links.build(root.scheme(), root.host(), root.port(), segments, false);
+    }
+
     /** Resolves {@code href} against {@code base} (the page it is on) and admits it if it lies under the root. */
     public Admission admit(URI base, String href) {
         Links.Result result = Links.resolve(base, href);
