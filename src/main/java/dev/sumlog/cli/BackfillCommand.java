@@ -162,6 +162,7 @@ class BackfillCommand implements Callable<Integer> {
             Files.write(full, lines, StandardCharsets.UTF_8);
             out.println("... and " + (lines.size() - LISTED_PROBLEMS) + " more; all of them in " + full);
         }
+        result.checked().forEach(line -> out.println("checked " + line));
         result.alerts().forEach(a -> out.println("ALERT: " + OneLine.escape(a)));
         result.unlogged().forEach(u -> out.println("not logged yet: " + OneLine.escape(u)));
         if (result.unloggedCount() > result.unlogged().size()) {

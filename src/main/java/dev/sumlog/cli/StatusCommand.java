@@ -1,5 +1,6 @@
 package dev.sumlog.cli;
 
+import dev.sumlog.catalog.CheckRepository;
 import dev.sumlog.catalog.ReleaseRepository;
 import dev.sumlog.catalog.RunHistoryRepository;
 import dev.sumlog.job.ProgressFile;
@@ -52,7 +53,8 @@ class StatusCommand implements Callable<Integer> {
             }
             try (var catalog = CatalogDatabase.readOnly(dir)) {
                 JdbcTemplate jdbc = new JdbcTemplate(catalog);
-                new StatusReport(new RunHistoryRepository(jdbc), new ReleaseRepository(jdbc)).print(System.out, runs);
+                new StatusReport(new RunHistoryRepository(jdbc), new ReleaseRepository(jdbc), new CheckRepository(jdbc))
+                        .print(System.out, runs);
             }
             return ExitCodes.OK;
         } catch (DataAccessException e) {

@@ -1,6 +1,7 @@
 package dev.sumlog.job;
 
 import dev.sumlog.catalog.AlertRepository;
+import dev.sumlog.catalog.CheckRepository;
 import dev.sumlog.catalog.ProblemRepository;
 import dev.sumlog.catalog.ProblemRepository.Problem;
 import dev.sumlog.catalog.SubmissionRepository;
@@ -9,7 +10,10 @@ import dev.sumlog.support.OneLine;
 import dev.sumlog.support.RunIds;
 import java.io.PrintStream;
 import java.util.Comparator;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
@@ -43,6 +47,7 @@ public class BackfillRunner {
     private final ProblemRepository problems;
     private final SubmissionRepository submissions;
     private final AlertRepository alerts;
+    private final CheckRepository checks;
     private final String logId;
     private final PrintStream out = System.out;
 
@@ -51,9 +56,11 @@ public class BackfillRunner {
     static final String GENERATION = "generation";
 
     public BackfillRunner(JobOperator jobOperator, JobRepository jobRepository, Job backfill, BackfillSpec spec,
-                          ProblemRepository problems, SubmissionRepository submissions, AlertRepository alerts) {
+                          ProblemRepository problems, SubmissionRepository submissions, AlertRepository alerts,
+                          CheckRepository checks) {
         this.submissions = submissions;
         this.alerts = alerts;
+        this.checks = checks;
         this.logId = spec.embeddedLog() ? spec.log().origin() : "";
         this.jobOperator = jobOperator;
         this.jobRepository = jobRepository;
@@ -97,7 +104,7 @@ public class BackfillRunner {
                 .stream().map(SubmissionRepository.Unlogged::toString).toList();
         long unloggedCount = unlogged.isEmpty() ? 0 : submissions.countPending(spec.sourceId());
         return new RunResult(execution.getStatus(), execution.getId(), runId, reported, failure, raised, unlogged,
-                unloggedCount);
+                unloggedCount, checked(runId));
     }
 
     /** One line; a database failure names the catalog, since the database's own error cannot. */
@@ -125,8 +132,22 @@ public class BackfillRunner {
     }
 
     /** How a run ended, with everything it reported about its inputs. */
+    /** What the run's reads found, one line per check that ran: "archives: OK 3, FLAGGED 1". */
+    private List<String> checked(long runId) {
+        List<String> lines = new ArrayList<>();
+        line("archives", checks.integrityBy(runId, spec.sourceId())).ifPresent(lines::add);
+        line("signatures", checks.signaturesBy(runId, spec.sourceId())).ifPresent(lines::add);
+        return lines;
+    }
+
+    private static Optional<String> line(String what, List<CheckRepository.Count> counts) {
+        return counts.isEmpty() ? Optional.empty() : Optional.of(what + ": " + counts.stream()
+                .map(c -> c.result() + " " + c.rows()).collect(Collectors.joining(", ")));
+    }
+
+    /** @param checked what this run's reads found ({@link #checked}), for the summary */
     public record RunResult(BatchStatus status, long executionId, long runId, List<Problem> problems, String failure,
-                            List<String> alerts, List<String> unlogged, long unloggedCount) {
+                            List<String> alerts, List<String> unlogged, long unloggedCount, List<String> checked) {
 
         public boolean skippedAny() {
             return problems.stream().anyMatch(Problem::skipped);

@@ -2,12 +2,14 @@ package dev.sumlog.status;
 
 import dev.sumlog.catalog.ArtifactState;
 import dev.sumlog.catalog.CatalogTotals;
+import dev.sumlog.catalog.CheckRepository;
 import dev.sumlog.catalog.ReleaseRepository;
 import dev.sumlog.catalog.ReleaseState;
 import dev.sumlog.catalog.RunHistoryRepository;
 import dev.sumlog.catalog.RunHistoryRepository.Execution;
 import dev.sumlog.catalog.RunHistoryRepository.RunProblems;
 import dev.sumlog.support.OneLine;
+import org.springframework.jdbc.BadSqlGrammarException;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.List;
@@ -19,12 +21,17 @@ import java.util.List;
  */
 public class StatusReport {
 
+    /** Doubted artifacts listed per archive; the rest are counted. */
+    static final int LISTED_DOUBTS = 10;
+
     private final RunHistoryRepository history;
     private final ReleaseRepository releases;
+    private final CheckRepository checks;
 
-    public StatusReport(RunHistoryRepository history, ReleaseRepository releases) {
+    public StatusReport(RunHistoryRepository history, ReleaseRepository releases, CheckRepository checks) {
         this.history = history;
         this.releases = releases;
+        this.checks = checks;
     }
 
     public void print(PrintStream out, int runs) {
@@ -90,6 +97,28 @@ public class StatusReport {
                 OneLine.escape(c.logId()), c.state(), c.rows()));
         releases.latestNamed(archive, 5).forEach(r -> out.printf("    release %s  rget %s%n",
                 OneLine.escape(r.key().displayName()), r.rgetName()));
+        printChecks(out, archive);
+    }
+
+    /** Archive integrity and signature results of the live artifacts, and those in doubt. */
+    private void printChecks(PrintStream out, String archive) {
+        try {
+            printChecksOf(out, archive);
+        } catch (BadSqlGrammarException olderCatalog) {
+            out.println("    (no read checks recorded: the catalog predates them; the next backfill upgrades it)");
+        }
+    }
+
+    private void printChecksOf(PrintStream out, String archive) {
+        checks.integrity(archive).forEach(c -> out.printf("    archives %-14s %6d%n", c.result(), c.rows()));
+        checks.signatures(archive).forEach(c -> out.printf("    signatures %-12s %6d%s%n", c.result(), c.rows(),
+                c.key() == null ? "" : "  key " + c.key()));
+        List<CheckRepository.Doubted> doubted = checks.doubted(archive, LISTED_DOUBTS);
+        doubted.forEach(d -> out.printf("    in doubt: %s: %s%n", OneLine.escape(d.path()), OneLine.escape(d.doubt())));
+        long more = checks.countDoubted(archive) - doubted.size();
+        if (more > 0) {
+            out.printf("    ... and %d more in doubt%n", more);
+        }
     }
 
     private static String megabytes(long bytes) {

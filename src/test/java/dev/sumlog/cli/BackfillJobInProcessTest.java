@@ -8,6 +8,7 @@ import dev.sumlog.job.BackfillSpec;
 import dev.sumlog.release.SumsFileNames;
 import dev.sumlog.submit.EmbeddedLogTarget;
 import dev.sumlog.submit.EmbeddedLogs;
+import dev.sumlog.testing.Archives;
 import dev.sumlog.testing.Trees;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -58,13 +59,13 @@ class BackfillJobInProcessTest {
     @Test
     void backfillsASmallTreeThenARerunHashesAndLogsNothingAgain() throws Exception {
         Path source = dir.resolve("archive");
-        Trees.write(source.resolve("nova-1.0.tar.gz"), "nova sdist");
+        Archives.sdist(source.resolve("nova-1.0.tar.gz"), "nova sdist");
         Trees.write(source.resolve("nova-1.0.tar.gz.asc"), "nova signature");
-        Trees.write(source.resolve("glance-2.0.tar.gz"), "glance sdist");
+        Archives.sdist(source.resolve("glance-2.0.tar.gz"), "glance sdist");
         Trees.write(source.resolve("glance-2.0.tar.gz.sha256"), "glance checksum");
-        Trees.write(source.resolve("nova-master.tar.gz"), "rebuilt every night");
+        Archives.sdist(source.resolve("nova-master.tar.gz"), "rebuilt every night");
         Trees.write(source.resolve("README"), "not a release");
-        Trees.write(source.resolve("sub/keystone-3.0.tar.gz"), "keystone sdist");
+        Archives.sdist(source.resolve("sub/keystone-3.0.tar.gz"), "keystone sdist");
         int files = 7;
         int releases = 3;
         BackfillSpec spec = JobFileLoader.resolve(JobFile.empty(), JobFile.local(source, dir.resolve("out"),
@@ -88,6 +89,7 @@ class BackfillJobInProcessTest {
         assertThat(first.failure()).isNull();
         assertThat(first.unlogged()).isEmpty();
         assertThat(first.alerts()).isEmpty();
+        assertThat(first.checked()).containsExactly("archives: NOT_AN_ARCHIVE 3, OK 4");
         assertThat(first.problems()).singleElement().satisfies(p -> {
             assertThat(p.path()).isEqualTo("README");
             assertThat(p.reason()).startsWith("unclassified (").endsWith("); listed in its directory snapshot");

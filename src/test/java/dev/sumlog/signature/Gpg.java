@@ -15,22 +15,22 @@ import org.junit.jupiter.api.Assumptions;
  * The real {@code gpg} with its own home directory, run as a child process; tests skip without it. Key
  * generation and signing run unattended: an empty passphrase through loopback pinentry.
  */
-final class Gpg {
+public final class Gpg {
 
-    record Result(int exitCode, String output) {
+    public record Result(int exitCode, String output) {
 
         /** gpg's machine-readable status lines ({@code --status-fd}), without the "[GNUPG:] " prefix. */
-        List<String> status() {
+        public List<String> status() {
             return output.lines().filter(line -> line.startsWith("[GNUPG:] "))
                     .map(line -> line.substring("[GNUPG:] ".length())).toList();
         }
 
-        boolean hasStatus(String keyword) {
+        public boolean hasStatus(String keyword) {
             return status().stream().anyMatch(line -> line.equals(keyword) || line.startsWith(keyword + " "));
         }
 
         /** The fields after {@code keyword} on its first status line. */
-        List<String> statusFields(String keyword) {
+        public List<String> statusFields(String keyword) {
             return status().stream().filter(line -> line.startsWith(keyword + " ")).findFirst()
                     .map(line -> List.of(line.substring(keyword.length() + 1).split(" ")))
                     .orElseThrow(() -> new AssertionError("no " + keyword + " status in:\n" + output));
@@ -45,12 +45,12 @@ final class Gpg {
         this.home = home;
     }
 
-    static boolean present() {
+    public static boolean present() {
         return BINARY.isPresent();
     }
 
     /** A gpg with a fresh home in {@code home}, or the test is skipped with the reason printed. */
-    static Gpg home(Path home) throws IOException {
+    public static Gpg home(Path home) throws IOException {
         if (BINARY.isEmpty()) {
             System.out.println("SKIPPED: gpg is not on PATH");
         }
@@ -60,11 +60,11 @@ final class Gpg {
         return new Gpg(home);
     }
 
-    Path home() {
+    public Path home() {
         return home;
     }
 
-    Result run(String... args) throws IOException, InterruptedException {
+    public Result run(String... args) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(BINARY.orElseThrow().toString(), "--homedir", home.toString(),
                 "--batch", "--no-tty", "--pinentry-mode", "loopback", "--passphrase", "", "--status-fd", "1"));
         command.addAll(List.of(args));
@@ -78,7 +78,7 @@ final class Gpg {
     }
 
     /** Runs and fails the test with gpg's output when it does not exit 0. */
-    Result ok(String... args) throws IOException, InterruptedException {
+    public Result ok(String... args) throws IOException, InterruptedException {
         Result result = run(args);
         if (result.exitCode() != 0) {
             throw new AssertionError("gpg " + String.join(" ", args) + " exited " + result.exitCode() + ":\n"
@@ -88,7 +88,7 @@ final class Gpg {
     }
 
     /** Generates a key and returns its primary fingerprint. */
-    String generate(String userId, String algorithm, String usage, String expire, String... timeOptions)
+    public String generate(String userId, String algorithm, String usage, String expire, String... timeOptions)
             throws IOException, InterruptedException {
         List<String> args = new ArrayList<>(List.of(timeOptions));
         args.addAll(List.of("--quick-gen-key", userId, algorithm, usage, expire));
@@ -97,7 +97,7 @@ final class Gpg {
     }
 
     /** Stops the gpg-agent this home started, so no process outlives the test. */
-    void stopAgent() throws IOException, InterruptedException {
+    public void stopAgent() throws IOException, InterruptedException {
         Optional<Path> gpgconf = find("gpgconf");
         if (gpgconf.isPresent()) {
             ProcessBuilder builder = new ProcessBuilder(gpgconf.get().toString(), "--kill", "gpg-agent")
