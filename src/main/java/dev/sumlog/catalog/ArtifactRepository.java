@@ -99,6 +99,40 @@ public class ArtifactRepository {
             ps.setString(15, f.directory());
             ps.setString(16, f.fileName());
         });
+        List<String> signed = new ArrayList<>();
+        for (List<NewArtifact> files : List.of(delta.fresh(), delta.changed())) {
+            files.stream().map(NewArtifact::path).map(ArtifactRepository::signedPath).filter(p -> p != null)
+                    .forEach(signed::add);
+        }
+        requeueSigned(source, signed);
+    }
+
+    /**
+     * A subject whose signature file is new or changed is read again: its signature result was made
+     * with the old one (or none). Rows still PENDING are read anyway.
+     */
+    private void requeueSigned(String source, List<String> subjects) {
+        if (subjects.isEmpty()) {
+            return;
+        }
+        List<Object> args = new ArrayList<>(subjects.size() + 4);
+        args.add(ArtifactState.PENDING.name());
+        args.add(source);
+        args.add(ArtifactState.HASHED.name());
+        args.add(ArtifactState.FAILED.name());
+        args.addAll(subjects);
+        jdbc.update("UPDATE artifact SET state = ? WHERE source = ? AND state IN (?, ?) AND path IN ("
+                + Sql.marks(subjects.size()) + ")", args.toArray());
+    }
+
+    /** The artifact a detached signature file signs ({@code x.tar.gz} for {@code x.tar.gz.asc}), else null. */
+    static String signedPath(String path) {
+        for (String suffix : SIGNATURE_SUFFIXES) {
+            if (path.endsWith(suffix) && path.length() > suffix.length()) {
+                return path.substring(0, path.length() - suffix.length());
+            }
+        }
+        return null;
     }
 
     /**
@@ -150,6 +184,12 @@ public class ArtifactRepository {
     public int markUnseenGone(String source, long runId) {
         String gone = ArtifactState.GONE.name();
         String pending = ReleaseState.PENDING.name();
+        // A subject whose signature file is going is read again: its signature result needed that file.
+        jdbc.update("""
+                UPDATE artifact SET state = ? WHERE source = ? AND state = ? AND path IN (
+                  SELECT SUBSTRING(path, 1, LENGTH(path) - 4) FROM artifact WHERE source = ? AND last_seen_run < ?
+                    AND state <> ? AND (path LIKE '%.asc' OR path LIKE '%.sig'))""",
+                ArtifactState.PENDING.name(), source, ArtifactState.HASHED.name(), source, runId, gone);
         jdbc.update("""
                 UPDATE release_set SET state = ? WHERE state <> ? AND id IN (
                   SELECT release_id FROM artifact WHERE source = ? AND last_seen_run < ? AND state <> ?
