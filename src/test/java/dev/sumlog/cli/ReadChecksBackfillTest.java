@@ -2,12 +2,8 @@ package dev.sumlog.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.sumlog.job.BackfillRunner;
 import dev.sumlog.job.BackfillRunner.RunResult;
-import dev.sumlog.job.BackfillSpec;
 import dev.sumlog.signature.Gpg;
-import dev.sumlog.submit.EmbeddedLogs;
-import dev.sumlog.submit.remote.RemoteLogs;
 import dev.sumlog.testing.Archives;
 import dev.sumlog.testing.Trees;
 import java.io.ByteArrayOutputStream;
@@ -32,7 +28,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.batch.core.BatchStatus;
-import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -105,20 +100,20 @@ class ReadChecksBackfillTest {
         archive(root);
         Set<Path> before = tree(dir);
 
-        try (Job job = Job.start(dir, "keyrings: [" + world.resolve("trusted.asc") + "]\n")) {
-            RunResult result = job.runner.run();
+        try (InProcessBackfill job = backfill(dir, "keyrings: [" + world.resolve("trusted.asc") + "]\n")) {
+            RunResult result = job.runner().run();
 
             assertThat(result.status()).isEqualTo(BatchStatus.COMPLETED);
-            Map<String, String> signatures = column(job.jdbc, "signature");
+            Map<String, String> signatures = column(job.jdbc(), "signature");
             assertThat(signatures).containsEntry("a/nova-1.0.tar.gz", "GOOD").containsEntry("a/glance-1.0.tar.gz", "GOOD")
                     .containsEntry("a/cinder-1.0.tar.gz", "BAD").containsEntry("a/swift-1.0.tar.gz", "UNKNOWN_KEY")
                     .containsEntry("a/heat-1.0.tar.gz", "EXPIRED_KEY").containsEntry("a/ironic-1.0.tar.gz", "NO_SIGNATURE")
                     .doesNotContainKey("a/nova-1.0.tar.gz.asc");
-            assertThat(column(job.jdbc, "signature_key")).containsEntry("a/nova-1.0.tar.gz", rsa)
+            assertThat(column(job.jdbc(), "signature_key")).containsEntry("a/nova-1.0.tar.gz", rsa)
                     .containsEntry("a/glance-1.0.tar.gz", ed);
-            Map<String, String> integrity = column(job.jdbc, "integrity");
+            Map<String, String> integrity = column(job.jdbc(), "integrity");
             assertThat(integrity).containsEntry("a/nova-1.0.tar.gz", "OK").containsEntry("a/nova-1.0.tar.gz.asc", "NOT_AN_ARCHIVE");
-            Map<String, String> findings = column(job.jdbc, "integrity_detail");
+            Map<String, String> findings = column(job.jdbc(), "integrity_detail");
             assertThat(findings.get("b/keystone-1.0.tar.gz")).startsWith("FLAGGED TRUNCATED");
             assertThat(findings.get("b/trove-1.0.tar.gz")).contains("PARENT_PATH").contains("ABSOLUTE_PATH");
             assertThat(findings.get("b/manila-1.0.tar.gz")).contains("LINK_ESCAPES");
@@ -133,7 +128,7 @@ class ReadChecksBackfillTest {
                     "signatures: BAD 1, EXPIRED_KEY 1, GOOD 2, NO_SIGNATURE 6, UNKNOWN_KEY 1"); // b/ is unsigned
             // flag: the doubted releases are written and logged like the rest
             assertThat(dir.resolve("out/a/cinder-1.0.SHA256SUMS")).exists();
-            assertThat(job.jdbc.queryForObject("SELECT COUNT(*) FROM submission s JOIN release_set r ON r.id = s.release_id"
+            assertThat(job.jdbc().queryForObject("SELECT COUNT(*) FROM submission s JOIN release_set r ON r.id = s.release_id"
                     + " WHERE r.project = 'cinder' AND s.state = 'LOGGED'", Integer.class)).isEqualTo(1);
             assertThat(BackfillCommand.report(result, new PrintStream(OutputStream.nullOutputStream()), dir.resolve("state")))
                     .isEqualTo(ExitCodes.ALERTS);
@@ -144,6 +139,7 @@ class ReadChecksBackfillTest {
         // nothing from inside an archive was written anywhere: only sumlog's own outputs and state are new
         Set<Path> added = tree(dir);
         added.removeAll(before);
+        added.remove(dir.resolve("job.yml"));
         assertThat(added).allMatch(p -> p.startsWith(dir.resolve("out")) || p.startsWith(dir.resolve("state")))
                 .noneMatch(p -> Set.of("passwd", "shadow", "content.txt", "PKG-INFO", "zeros").contains(p.getFileName().toString()));
     }
@@ -155,28 +151,28 @@ class ReadChecksBackfillTest {
         byte[] signedCinder = archive(root);
         String job = "keyrings: [" + world.resolve("trusted.asc") + "]\non-bad: hold\n";
 
-        try (Job first = Job.start(dir, job)) {
-            RunResult result = first.runner.run();
+        try (InProcessBackfill first = backfill(dir, job)) {
+            RunResult result = first.runner().run();
 
             assertThat(result.status()).isEqualTo(BatchStatus.COMPLETED);
             assertThat(dir.resolve("out/a/cinder-1.0.SHA256SUMS")).doesNotExist();
             assertThat(dir.resolve("out/b/keystone-1.0.SHA256SUMS")).doesNotExist();
             assertThat(dir.resolve("out/a/nova-1.0.SHA256SUMS")).exists();
             assertThat(dir.resolve("out/a/swift-1.0.SHA256SUMS")).as("an unknown key is no doubt").exists();
-            assertThat(first.jdbc.queryForObject("SELECT blocked_by FROM release_set WHERE project = 'cinder'", String.class))
+            assertThat(first.jdbc().queryForObject("SELECT blocked_by FROM release_set WHERE project = 'cinder'", String.class))
                     .startsWith("held (on-bad: hold), not written or logged: cinder-1.0.tar.gz (signature BAD");
-            assertThat(first.jdbc.queryForObject("SELECT COUNT(*) FROM submission s JOIN release_set r ON r.id = s.release_id"
+            assertThat(first.jdbc().queryForObject("SELECT COUNT(*) FROM submission s JOIN release_set r ON r.id = s.release_id"
                     + " WHERE r.project IN ('cinder', 'heat', 'keystone', 'trove')", Integer.class)).isZero();
             assertThat(result.problems()).anyMatch(p -> p.skipped() && p.reason().startsWith("held (on-bad: hold)"));
         }
         Files.write(root.resolve("a/cinder-1.0.tar.gz"), signedCinder); // the release manager puts it right
-        try (Job second = Job.start(dir, job)) {
-            RunResult result = second.runner.run();
+        try (InProcessBackfill second = backfill(dir, job)) {
+            RunResult result = second.runner().run();
 
             assertThat(result.status()).isEqualTo(BatchStatus.COMPLETED);
-            assertThat(column(second.jdbc, "signature")).containsEntry("a/cinder-1.0.tar.gz", "GOOD");
+            assertThat(column(second.jdbc(), "signature")).containsEntry("a/cinder-1.0.tar.gz", "GOOD");
             assertThat(dir.resolve("out/a/cinder-1.0.SHA256SUMS")).exists();
-            assertThat(second.jdbc.queryForObject("SELECT COUNT(*) FROM submission s JOIN release_set r ON r.id = s.release_id"
+            assertThat(second.jdbc().queryForObject("SELECT COUNT(*) FROM submission s JOIN release_set r ON r.id = s.release_id"
                     + " WHERE r.project = 'cinder' AND s.state = 'LOGGED'", Integer.class)).isEqualTo(1);
             assertThat(dir.resolve("out/a/heat-1.0.SHA256SUMS")).as("still held").doesNotExist();
         }
@@ -187,12 +183,12 @@ class ReadChecksBackfillTest {
         Path dir = Files.createTempDirectory(world, "off");
         Trees.write(dir.resolve("archive/keystone-1.0.tar.gz"), "not a gzip at all");
 
-        try (Job job = Job.start(dir, "integrity:\n  enabled: false\n")) {
-            RunResult result = job.runner.run();
+        try (InProcessBackfill job = backfill(dir, "integrity:\n  enabled: false\n")) {
+            RunResult result = job.runner().run();
 
             assertThat(result.alerts()).isEmpty();
-            assertThat(column(job.jdbc, "integrity")).containsEntry("keystone-1.0.tar.gz", "SKIPPED");
-            assertThat(column(job.jdbc, "signature")).isEmpty();
+            assertThat(column(job.jdbc(), "integrity")).containsEntry("keystone-1.0.tar.gz", "SKIPPED");
+            assertThat(column(job.jdbc(), "signature")).isEmpty();
         }
     }
 
@@ -298,29 +294,7 @@ class ReadChecksBackfillTest {
         return captured.toString(StandardCharsets.UTF_8);
     }
 
-    /** The job's context over {@code dir}'s archive, out and state, started as BackfillCommand starts it. */
-    private record Job(ConfigurableApplicationContext context, StateLock lock, BackfillRunner runner, JdbcTemplate jdbc)
-            implements AutoCloseable {
-
-        static Job start(Path dir, String extraYaml) throws Exception {
-            Path file = Files.writeString(dir.resolve("job.yml"),
-                    "source: archive\nout: out\nstate: state\narchive-id: checks\n" + extraYaml);
-            BackfillSpec spec = JobFileLoader.resolve(JobFileLoader.load(file), JobFile.empty(), "job file " + file);
-            Preflight.check(spec, "test");
-            StateLock lock = StateLock.acquire(spec.state());
-            var log = EmbeddedLogs.open(spec.state(), spec.log().dir(), spec.log().origin());
-            ConfigurableApplicationContext context = CatalogContext.start(spec.state(), "backfill", ctx -> {
-                ctx.getBeanFactory().registerSingleton("backfillSpec", spec);
-                ctx.getBeanFactory().registerSingleton("logTarget", log);
-                ctx.getBeanFactory().registerSingleton("remoteLogs", RemoteLogs.none());
-            });
-            return new Job(context, lock, context.getBean(BackfillRunner.class), context.getBean(JdbcTemplate.class));
-        }
-
-        @Override
-        public void close() throws Exception {
-            context.close();
-            lock.close();
-        }
+    private static InProcessBackfill backfill(Path dir, String yaml) throws Exception {
+        return InProcessBackfill.start(dir, "source: archive\nout: out\nstate: state\narchive-id: checks\n" + yaml);
     }
 }

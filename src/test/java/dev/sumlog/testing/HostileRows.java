@@ -83,6 +83,9 @@ final class HostileRows {
                 rows.add(file(name, name));
             }
         }
+        if (hostile.contains(Hostility.BAD_DOWNLOADS)) {
+            ListingServer.BAD_FILES.forEach(name -> rows.add(file(name, name)));
+        }
         if (hostile.contains(Hostility.REDIRECTS)) {
             rows.add(dir("away", "away/"));
             rows.add(dir("offsite", "offsite/"));

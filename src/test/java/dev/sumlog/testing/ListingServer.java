@@ -17,6 +17,14 @@ import java.util.Collections;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.time.Duration;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.stream.Stream;
 
 /**
@@ -45,8 +53,18 @@ public final class ListingServer implements AutoCloseable {
         /** 10,000 extra file links on the root listing. */
         MANY_LINKS,
         /** {@code away/} and {@code offsite/} redirect out of the root; {@code alias/} redirects inside it. */
-        REDIRECTS
+        REDIRECTS,
+        /**
+         * Downloads gone wrong, listed on the root: {@code html-1.0.tar.gz} is an HTML page,
+         * {@code short-1.0.tar.gz} ends before its Content-Length, {@code stall-1.0.tar.gz} stops sending
+         * mid-body (until the server closes), {@code moved-1.0.tar.gz} redirects out of the root.
+         */
+        BAD_DOWNLOADS
     }
+
+    /** The files {@link Hostility#BAD_DOWNLOADS} lists, each served wrong. */
+    public static final List<String> BAD_FILES = List.of("html-1.0.tar.gz", "moved-1.0.tar.gz", "short-1.0.tar.gz",
+            "stall-1.0.tar.gz");
 
     /** One request as the server saw it. */
     public record Request(String method, String rawPath, String host, String authorization) {}
@@ -58,6 +76,15 @@ public final class ListingServer implements AutoCloseable {
     private final Set<Hostility> hostile;
     private final HttpServer server;
     private final List<Request> log = Collections.synchronizedList(new ArrayList<>());
+    private final ExecutorService handlers = Executors.newCachedThreadPool(r -> {
+        Thread thread = new Thread(r, "listing-server");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private final CountDownLatch closing = new CountDownLatch(1);
+    private final AtomicInteger fileGets = new AtomicInteger();
+    private volatile int hangAfterFiles = Integer.MAX_VALUE;
+    private final CountDownLatch hanging = new CountDownLatch(1);
 
     public ListingServer(Path tree, Style style, Set<Hostility> hostile) {
         this.tree = tree.toAbsolutePath().normalize();
@@ -69,6 +96,7 @@ public final class ListingServer implements AutoCloseable {
             throw new UncheckedIOException("cannot bind 127.0.0.1", e);
         }
         server.createContext("/", this::handle);
+        server.setExecutor(handlers); // a stalled body must not hold up every other request
         server.start();
     }
 
@@ -92,9 +120,30 @@ public final class ListingServer implements AutoCloseable {
         }
     }
 
+    /**
+     * From now on, the file GET after the next {@code files} ones sends half its body and then hangs
+     * until the server closes: a download a test can kill the client in the middle of.
+     */
+    public void hangAfterFiles(int files) {
+        hangAfterFiles = fileGets.get() + files;
+    }
+
+    /** Waits until a download hangs as {@link #hangAfterFiles} asked. */
+    public boolean awaitHanging(Duration timeout) throws InterruptedException {
+        return hanging.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** GETs of files (not listings) answered so far, by raw path. */
+    public List<String> fileGets() {
+        return requests().stream().filter(r -> r.method().equals("GET") && !r.rawPath().endsWith("/"))
+                .map(Request::rawPath).toList();
+    }
+
     @Override
     public void close() {
+        closing.countDown();
         server.stop(0);
+        handlers.shutdownNow();
     }
 
     private void handle(HttpExchange exchange) throws IOException {
@@ -107,7 +156,7 @@ public final class ListingServer implements AutoCloseable {
                 return;
             }
             String relative = decode(raw.substring(PREFIX.length()));
-            if (serveHostileExtra(exchange, relative)) {
+            if (serveHostileExtra(exchange, relative) || serveBadDownload(exchange, relative)) {
                 return;
             }
             Path file = tree.resolve(relative).normalize();
@@ -149,6 +198,40 @@ public final class ListingServer implements AutoCloseable {
             }
         }
         return true;
+    }
+
+    private boolean serveBadDownload(HttpExchange exchange, String relative) throws IOException {
+        if (!hostile.contains(Hostility.BAD_DOWNLOADS) || !BAD_FILES.contains(relative)) {
+            return false;
+        }
+        byte[] half = new byte[64 * 1024];
+        switch (relative) {
+            case "html-1.0.tar.gz" -> send(exchange, 200, "text/html", "<!DOCTYPE html><html><body>Login</body></html>\n"
+                    .getBytes(StandardCharsets.UTF_8));
+            case "moved-1.0.tar.gz" -> redirect(exchange, 302, "/outside/moved-1.0.tar.gz");
+            case "short-1.0.tar.gz" -> {
+                exchange.getResponseHeaders().set("Content-Type", "application/gzip");
+                exchange.sendResponseHeaders(200, 2L * half.length);
+                exchange.getResponseBody().write(half);
+                exchange.getResponseBody().flush(); // the exchange closes next: the body ends early
+            }
+            default -> {
+                exchange.getResponseHeaders().set("Content-Type", "application/gzip");
+                exchange.sendResponseHeaders(200, 2L * half.length);
+                exchange.getResponseBody().write(half);
+                exchange.getResponseBody().flush();
+                awaitClosing();
+            }
+        }
+        return true;
+    }
+
+    private void awaitClosing() {
+        try {
+            closing.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private List<ListingPages.Row> rows(Path dir) throws IOException {
@@ -196,6 +279,10 @@ public final class ListingServer implements AutoCloseable {
     private void sendFile(HttpExchange exchange, Path file) throws IOException {
         long size = Files.size(file);
         exchange.getResponseHeaders().set("Content-Type", "application/octet-stream");
+        exchange.getResponseHeaders().set("ETag", "\"" + Long.toHexString(size) + "-"
+                + Long.toHexString(Files.getLastModifiedTime(file).toMillis()) + "\"");
+        exchange.getResponseHeaders().set("Last-Modified", DateTimeFormatter.RFC_1123_DATE_TIME.format(
+                Files.getLastModifiedTime(file).toInstant().atZone(ZoneOffset.UTC)));
         if (exchange.getRequestMethod().equals("HEAD")) {
             exchange.getResponseHeaders().set("Content-Length", Long.toString(size));
             exchange.sendResponseHeaders(200, -1);
@@ -203,6 +290,14 @@ public final class ListingServer implements AutoCloseable {
         }
         exchange.sendResponseHeaders(200, size);
         try (OutputStream out = exchange.getResponseBody()) {
+            if (fileGets.incrementAndGet() > hangAfterFiles && hanging.getCount() > 0) {
+                byte[] bytes = Files.readAllBytes(file);
+                out.write(bytes, 0, bytes.length / 2);
+                out.flush();
+                hanging.countDown();
+                awaitClosing();
+                return;
+            }
             Files.copy(file, out);
         }
     }
