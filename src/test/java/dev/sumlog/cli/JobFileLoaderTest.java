@@ -11,6 +11,7 @@ import dev.sumlog.testing.Trees;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -212,6 +213,68 @@ class JobFileLoaderTest {
     private static void assertUsage(ThrowingCallable call, String message) {
         assertThatThrownBy(call).isInstanceOf(UsageException.class).hasMessage(message)
                 .hasNoCause().extracting(Throwable::getMessage).asString().doesNotContain("\n");
+    }
+
+    @Test
+    void everyShippedJobFileBindsAndTheOpendevOneReadsTheArchiveOverHttpWithItsChecks() throws Exception {
+        try (var files = Files.list(Path.of("jobs"))) {
+            assertThat(files.filter(f -> f.toString().endsWith(".yml")).map(JobFileLoader::load)).hasSizeGreaterThan(3);
+        }
+        JobFile opendev = JobFileLoader.load(Path.of("jobs/opendev-tarballs.yml"));
+
+        assertThat(opendev.source()).isEqualTo("https://tarballs.opendev.org/openstack/");
+        assertThat(opendev.keyrings()).containsExactly(Path.of("/etc/sumlog/openstack-release-keys.asc"));
+        assertThat(opendev.onBad()).isEqualTo("hold");
+        assertThat(opendev.mutable()).contains("*-master.*", "*-stable-*");
+        var http = new HttpSourceResolver("job file", Map.of()).resolve(opendev.source(), opendev.http());
+        assertThat(http.root()).hasToString("https://tarballs.opendev.org/openstack/");
+        assertThat(http.concurrency()).isEqualTo(4);
+        assertThat(http.rate()).isEqualTo(5.0);
+        assertThat(http.readTimeout()).hasSeconds(60);
+        assertThat(http.fetch().userAgent()).startsWith("sumlog");
+    }
+
+    @Test
+    void httpFieldsAreCheckedByNameAndHeaderValuesNeverAppearInMessages() throws Exception {
+        Path file = Files.writeString(dir.resolve("job.yml"), """
+                source: https://mirror.example/releases/
+                out: out
+                http:
+                  rate: 0
+                """);
+        assertThatThrownBy(() -> JobFileLoader.resolve(JobFileLoader.load(file), JobFile.empty(), "job file j"))
+                .hasMessageStartingWith("job file j: field 'http.rate': must be a number > 0");
+        var resolver = new HttpSourceResolver("job file j", Map.of("TOKEN", "s3cret"));
+        var withToken = resolver.resolve("https://mirror.example/releases", new JobFile.HttpConfig(null, null, null, null,
+                Map.of("Authorization", "env:TOKEN"), "proxy.example:3128", null, null, null, null, null, null, null));
+        assertThat(withToken.fetch().headers()).containsEntry("Authorization", "s3cret");
+        assertThat(withToken.fetch().toString()).doesNotContain("s3cret");
+        assertThat(withToken.root()).hasToString("https://mirror.example/releases/");
+        assertThatThrownBy(() -> resolver.resolve("https://mirror.example/", new JobFile.HttpConfig(null, null, null, null,
+                Map.of("Authorization", "env:MISSING"), null, null, null, null, null, null, null, null)))
+                .hasMessage("job file j: field 'http.headers.Authorization': environment variable MISSING is not set");
+        assertThatThrownBy(() -> resolver.resolve("https://mirror.example/?q=1", null))
+                .hasMessageStartingWith("job file j: field 'source': source URL");
+        assertThatThrownBy(() -> resolver.resolve("https://mirror.example/", new JobFile.HttpConfig(null, null, null, null,
+                null, "no-port", null, null, null, null, null, null, null)))
+                .hasMessage("job file j: field 'http.proxy': must be host:port, was 'no-port'");
+    }
+
+    @Test
+    void onBadAndKeyringsAreCheckedBeforeAnythingStarts() throws Exception {
+        Files.createDirectories(dir.resolve("archive"));
+        Path bad = Files.writeString(dir.resolve("bad.yml"), "source: archive
+out: out
+on-bad: ignore
+");
+        assertThatThrownBy(() -> JobFileLoader.resolve(JobFileLoader.load(bad), JobFile.empty(), "job file j"))
+                .hasMessage("job file j: field 'on-bad': must be 'flag' or 'hold', was 'ignore'");
+        Path missing = Files.writeString(dir.resolve("missing.yml"), "source: archive
+out: out
+keyrings: [nope.asc]
+");
+        assertThatThrownBy(() -> JobFileLoader.resolve(JobFileLoader.load(missing), JobFile.empty(), "job file j"))
+                .hasMessageStartingWith("job file j: field 'keyrings': ").hasMessageContaining("nope.asc");
     }
 
     private Path write(String yaml) throws Exception {
