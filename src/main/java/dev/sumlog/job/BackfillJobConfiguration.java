@@ -108,7 +108,7 @@ class BackfillJobConfiguration {
                         out.key(), outputs)
                 : CrawlWriter.OwnOutputs.none();
         var filter = new PathFilter(spec.include(), spec.exclude());
-        ItemStreamReader<CrawledFile> reader = spec.remoteSource() ? HttpSourcesParked.treeReader(spec.http(), filter)
+        ItemStreamReader<CrawledFile> reader = spec.remoteSource() ? HttpSources.treeReader(spec.http(), filter)
                 : new LocalTreeReader(spec.source(), filter);
         return new StepBuilder("crawl", jobRepository).<CrawledFile, CrawlItem>chunk(CRAWL_CHUNK)
                 .transactionManager(tx)
@@ -155,7 +155,7 @@ class BackfillJobConfiguration {
     ArtifactReader artifactReader(BackfillSpec spec, SumlogProperties properties) throws IOException {
         ReadChecks checks = spec.checks();
         var pass = new ReadPass(checks.inspection(), checks.keys(), properties.hashBufferBytes());
-        return spec.remoteSource() ? null
+        return spec.remoteSource() ? HttpSources.artifactReader(spec.http(), pass)
                 : new LocalArtifactReader(new FileDigester(spec.source(), pass), checks.checksSignatures());
     }
 

@@ -263,16 +263,10 @@ class JobFileLoaderTest {
     @Test
     void onBadAndKeyringsAreCheckedBeforeAnythingStarts() throws Exception {
         Files.createDirectories(dir.resolve("archive"));
-        Path bad = Files.writeString(dir.resolve("bad.yml"), "source: archive
-out: out
-on-bad: ignore
-");
+        Path bad = Files.writeString(dir.resolve("bad.yml"), "source: archive\nout: out\non-bad: ignore\n");
         assertThatThrownBy(() -> JobFileLoader.resolve(JobFileLoader.load(bad), JobFile.empty(), "job file j"))
                 .hasMessage("job file j: field 'on-bad': must be 'flag' or 'hold', was 'ignore'");
-        Path missing = Files.writeString(dir.resolve("missing.yml"), "source: archive
-out: out
-keyrings: [nope.asc]
-");
+        Path missing = Files.writeString(dir.resolve("missing.yml"), "source: archive\nout: out\nkeyrings: [nope.asc]\n");
         assertThatThrownBy(() -> JobFileLoader.resolve(JobFileLoader.load(missing), JobFile.empty(), "job file j"))
                 .hasMessageStartingWith("job file j: field 'keyrings': ").hasMessageContaining("nope.asc");
     }
