@@ -236,9 +236,13 @@ public class ArtifactRepository {
         return page;
     }
 
-    /** How many files and bytes are still to hash (for progress and its ETA). */
+    /**
+     * How many files and bytes are still to hash (for progress and its ETA). An HTTP listing that gives
+     * no exact size leaves -1, counted as 0.
+     */
     public Backlog pendingBacklog(String source) {
-        return jdbc.queryForObject("SELECT COUNT(*), COALESCE(SUM(size), 0) FROM artifact WHERE source = ? AND state = ?",
+        return jdbc.queryForObject("SELECT COUNT(*), COALESCE(SUM(GREATEST(size, 0)), 0) FROM artifact"
+                + " WHERE source = ? AND state = ?",
                 (rs, n) -> new Backlog(rs.getLong(1), rs.getLong(2)), source, ArtifactState.PENDING.name());
     }
 

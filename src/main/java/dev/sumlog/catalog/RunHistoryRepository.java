@@ -68,7 +68,7 @@ public class RunHistoryRepository {
     /** Every count of files and releases status shows, from one scan of each table. */
     public CatalogTotals totals() {
         return new CatalogTotals(
-                jdbc.query("SELECT source, state, hashed_run, COUNT(*), COALESCE(SUM(size), 0) FROM artifact "
+                jdbc.query("SELECT source, state, hashed_run, COUNT(*), COALESCE(SUM(GREATEST(size, 0)), 0) FROM artifact "
                         + "GROUP BY source, state, hashed_run", (rs, n) -> new CatalogTotals.Group(rs.getString(1),
                         rs.getString(2), (Long) rs.getObject(3, Long.class), rs.getLong(4), rs.getLong(5))),
                 jdbc.query("SELECT source, state, written_run, COUNT(*) FROM release_set "
