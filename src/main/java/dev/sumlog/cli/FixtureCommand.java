@@ -11,7 +11,9 @@ import picocli.CommandLine.Option;
 
 @Command(name = "fixture", mixinStandardHelpOptions = true,
         description = {"Generate a deterministic OpenStack-like sample archive (for trying sumlog, tests and benchmarks).",
-                "The same tier and seed always give the same files, bytes and mtimes."})
+                "The same tier and seed always give the same files, bytes and mtimes.",
+                "Files named .tar.gz, .tgz and .whl are valid archives (an sdist under <name>-<version>/, a wheel with a",
+                "matching RECORD) of random content, so archive inspection passes them; signatures are not real."})
 class FixtureCommand implements Callable<Integer> {
 
     @Option(names = "--out", paramLabel = "DIR", required = true, description = "Directory to create the archive in.")
@@ -27,7 +29,8 @@ class FixtureCommand implements Callable<Integer> {
     @Option(names = "--count", paramLabel = "N", description = "Files, for the sized tiers (all but small and medium).")
     Integer count;
 
-    @Option(names = "--size", paramLabel = "BYTES", description = "Bytes per file, for the sized tiers.")
+    @Option(names = "--size", paramLabel = "BYTES", description = "Bytes per file, for the sized tiers "
+            + "(an archive is at least about 300 bytes, a wheel 800: smaller sizes are raised).")
     Long size;
 
     @Override
