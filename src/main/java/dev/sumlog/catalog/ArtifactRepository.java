@@ -99,19 +99,19 @@ public class ArtifactRepository {
             ps.setString(15, f.directory());
             ps.setString(16, f.fileName());
         });
-        List<String> signed = new ArrayList<>();
-        for (List<NewArtifact> files : List.of(delta.fresh(), delta.changed())) {
-            files.stream().map(NewArtifact::path).map(ArtifactRepository::signedPath).filter(p -> p != null)
-                    .forEach(signed::add);
-        }
-        requeueSigned(source, signed);
     }
 
     /**
-     * A subject whose signature file is new or changed is read again: its signature result was made
-     * with the old one (or none). Rows still PENDING are read anyway.
+     * For a job that checks signatures: a subject whose signature file is new or changed in this
+     * recorded chunk is read again, since its signature result was made with the old file (or none).
+     * Rows still PENDING are read anyway. Runs in the crawl chunk's transaction.
      */
-    private void requeueSigned(String source, List<String> subjects) {
+    public void requeueNewlySigned(String source, CrawlDelta delta) {
+        List<String> subjects = new ArrayList<>();
+        for (List<NewArtifact> files : List.of(delta.fresh(), delta.changed())) {
+            files.stream().map(NewArtifact::path).map(ArtifactRepository::signedPath).filter(p -> p != null)
+                    .forEach(subjects::add);
+        }
         if (subjects.isEmpty()) {
             return;
         }
@@ -184,12 +184,6 @@ public class ArtifactRepository {
     public int markUnseenGone(String source, long runId) {
         String gone = ArtifactState.GONE.name();
         String pending = ReleaseState.PENDING.name();
-        // A subject whose signature file is going is read again: its signature result needed that file.
-        jdbc.update("""
-                UPDATE artifact SET state = ? WHERE source = ? AND state = ? AND path IN (
-                  SELECT SUBSTRING(path, 1, LENGTH(path) - 4) FROM artifact WHERE source = ? AND last_seen_run < ?
-                    AND state <> ? AND (path LIKE '%.asc' OR path LIKE '%.sig'))""",
-                ArtifactState.PENDING.name(), source, ArtifactState.HASHED.name(), source, runId, gone);
         jdbc.update("""
                 UPDATE release_set SET state = ? WHERE state <> ? AND id IN (
                   SELECT release_id FROM artifact WHERE source = ? AND last_seen_run < ? AND state <> ?
@@ -197,6 +191,20 @@ public class ArtifactRepository {
         return jdbc.update("""
                 UPDATE artifact SET state = ?, release_id = NULL
                 WHERE source = ? AND last_seen_run < ? AND state <> ?""", gone, source, runId, gone);
+    }
+
+    /**
+     * For a job that checks signatures, before {@link #markUnseenGone}: a subject whose signature file
+     * the finished crawl of {@code runId} did not see is read again, as its result needed that file.
+     * Both suffixes are four characters, which the SQL relies on.
+     */
+    public void requeueUnsigned(String source, long runId) {
+        jdbc.update("""
+                UPDATE artifact SET state = ? WHERE source = ? AND state = ? AND path IN (
+                  SELECT SUBSTRING(path, 1, LENGTH(path) - 4) FROM artifact WHERE source = ? AND last_seen_run < ?
+                    AND state <> ? AND (path LIKE '%.asc' OR path LIKE '%.sig'))""",
+                ArtifactState.PENDING.name(), source, ArtifactState.HASHED.name(), source, runId,
+                ArtifactState.GONE.name());
     }
 
     /** The next page of rows still to hash, in id order, strictly after {@code afterId}. */

@@ -31,6 +31,7 @@ public class CrawlWriter implements ItemWriter<CrawlItem>, StepExecutionListener
     private final ArtifactRepository artifacts;
     private final ReleaseRepository releases;
     private final ProblemRepository problems;
+    private final boolean signaturesChecked;
     private final OwnOutputs ownOutputs;
     private long runId;
     private ReleaseIds knownReleases = new ReleaseIds();
@@ -50,6 +51,13 @@ public class CrawlWriter implements ItemWriter<CrawlItem>, StepExecutionListener
 
     public CrawlWriter(String source, ArtifactRepository artifacts, ReleaseRepository releases,
                        ProblemRepository problems, OwnOutputs ownOutputs) {
+        this(source, artifacts, releases, problems, ownOutputs, false);
+    }
+
+    /** @param signaturesChecked the job checks signatures: a subject whose signature file is new or changed is read again */
+    public CrawlWriter(String source, ArtifactRepository artifacts, ReleaseRepository releases,
+                       ProblemRepository problems, OwnOutputs ownOutputs, boolean signaturesChecked) {
+        this.signaturesChecked = signaturesChecked;
         this.source = source;
         this.artifacts = artifacts;
         this.releases = releases;
@@ -81,6 +89,9 @@ public class CrawlWriter implements ItemWriter<CrawlItem>, StepExecutionListener
         Map<ReleaseKey, Long> releaseIds = releases.attach(source, delta.attachedReleases(),
                 delta.releasesLosingMembers(), knownReleases);
         artifacts.record(source, runId, delta, releaseIds);
+        if (signaturesChecked) {
+            artifacts.requeueNewlySigned(source, delta);
+        }
         problems.record(runId, source, reported);
     }
 

@@ -14,14 +14,20 @@ public class MarkGoneTasklet implements Tasklet {
 
     private final ArtifactRepository artifacts;
     private final String source;
+    private final boolean signaturesChecked;
 
-    public MarkGoneTasklet(ArtifactRepository artifacts, String source) {
+    /** @param signaturesChecked the job checks signatures: subjects whose signature file went are read again */
+    public MarkGoneTasklet(ArtifactRepository artifacts, String source, boolean signaturesChecked) {
         this.artifacts = artifacts;
         this.source = source;
+        this.signaturesChecked = signaturesChecked;
     }
 
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
+        if (signaturesChecked) {
+            artifacts.requeueUnsigned(source, RunIds.of(chunkContext));
+        }
         contribution.incrementWriteCount(artifacts.markUnseenGone(source, RunIds.of(chunkContext)));
         return RepeatStatus.FINISHED;
     }

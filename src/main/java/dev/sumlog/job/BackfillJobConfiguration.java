@@ -114,7 +114,8 @@ class BackfillJobConfiguration {
                 .transactionManager(tx)
                 .reader(reader)
                 .processor(classifier)
-                .writer(new CrawlWriter(spec.sourceId(), artifacts, releases, problems, ownOutputs))
+                .writer(new CrawlWriter(spec.sourceId(), artifacts, releases, problems, ownOutputs,
+                        spec.checks().checksSignatures()))
                 .listener(stop).listener(progress)
                 .build();
     }
@@ -123,7 +124,7 @@ class BackfillJobConfiguration {
     Step markGoneStep(JobRepository jobRepository, PlatformTransactionManager tx, BackfillSpec spec,
                       ArtifactRepository artifacts, StopSignal stop) {
         return new StepBuilder("markGone", jobRepository)
-                .tasklet(new MarkGoneTasklet(artifacts, spec.sourceId()), tx)
+                .tasklet(new MarkGoneTasklet(artifacts, spec.sourceId(), spec.checks().checksSignatures()), tx)
                 .listener(stop)
                 .build();
     }

@@ -304,11 +304,14 @@ class ArtifactRepositoryTest {
         assertThat(catalog.artifact("a.tar.gz")).containsEntry("STATE", "HASHED");
 
         // run 2: a gains a signature, b's changes, c's is not seen (gone); the sidecars' own stamps decide
-        catalog.crawl(2, member(FOO, "a.tar.gz", stamp(1)), member(FOO, "b.tar.gz", stamp(2)),
+        CrawlDelta delta = catalog.crawl(2, member(FOO, "a.tar.gz", stamp(1)), member(FOO, "b.tar.gz", stamp(2)),
                 member(FOO, "c.tar.gz", stamp(3)), sidecar(FOO, "a.tar.gz.asc", stamp(6)), sidecar(FOO, "b.tar.gz.asc", stamp(7)));
+        assertThat(catalog.artifact("a.tar.gz")).as("only a job that checks signatures").containsEntry("STATE", "HASHED");
+        artifacts.requeueNewlySigned(SOURCE, delta);
         assertThat(catalog.artifact("a.tar.gz")).containsEntry("STATE", "PENDING");
         assertThat(catalog.artifact("b.tar.gz")).containsEntry("STATE", "PENDING");
         assertThat(catalog.artifact("c.tar.gz")).containsEntry("STATE", "HASHED");
+        artifacts.requeueUnsigned(SOURCE, 2);
         artifacts.markUnseenGone(SOURCE, 2);
         assertThat(catalog.artifact("c.tar.gz")).containsEntry("STATE", "PENDING");
         assertThat(catalog.artifact("c.tar.gz.sig")).containsEntry("STATE", "GONE");
