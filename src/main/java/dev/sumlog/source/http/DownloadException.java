@@ -17,7 +17,7 @@ public class DownloadException extends IOException {
 
     private final boolean retryable;
     private final int status;
-    private final transient Duration retryAfter;
+    private final Duration retryAfter;
 
     DownloadException(String message, boolean retryable, Throwable cause) {
         this(message, retryable, 0, null, cause);

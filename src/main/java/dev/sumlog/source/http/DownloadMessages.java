@@ -2,6 +2,7 @@ package dev.sumlog.source.http;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.Locale;
 
 /**
  * Pieces of {@link DownloadException} messages. A message names URLs, statuses, byte counts and the
@@ -24,7 +25,7 @@ final class DownloadMessages {
         if (millis < 1000) {
             return millis + " ms";
         }
-        return millis % 1000 == 0 ? millis / 1000 + " s" : String.format(java.util.Locale.ROOT, "%.1f s", millis / 1000.0);
+        return millis % 1000 == 0 ? millis / 1000 + " s" : String.format(Locale.ROOT, "%.1f s", millis / 1000.0);
     }
 
     /** The exception's kind and its message on one line, e.g. "ConnectException: Connection refused". */

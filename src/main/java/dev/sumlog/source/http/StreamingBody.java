@@ -32,8 +32,8 @@ import java.util.concurrent.TimeUnit;
  */
 final class StreamingBody extends InputStream implements Flow.Subscriber<List<ByteBuffer>> {
 
-    /** Buffer lists requested ahead of the reader. */
-    private static final int AHEAD = 4;
+    /** Buffer lists requested ahead of the reader: as many as the JDK's own InputStream body keeps, a few hundred KiB at most. */
+    private static final int AHEAD = 16;
 
     private final List<ByteBuffer> end = new ArrayList<>(0); // a marker compared by identity
     private final BlockingQueue<List<ByteBuffer>> lists = new LinkedBlockingQueue<>();
