@@ -87,13 +87,21 @@ class BackfillCommand implements Callable<Integer> {
         int[] exitCode = {ExitCodes.FAILED};
         EmbeddedLogTarget log = spec.embeddedLog() ? openLog(spec) : null;
         RemoteLogs remoteLogs = RemoteLogOpener.open(spec.remoteLogs(), System.getenv());
-        ConfigurableApplicationContext context = CatalogContext.start(spec.state(), "backfill", ctx -> {
-            ctx.getBeanFactory().registerSingleton("backfillSpec", spec);
-            if (log != null) {
-                ctx.getBeanFactory().registerSingleton("logTarget", log);
-            }
-            ctx.getBeanFactory().registerSingleton("remoteLogs", remoteLogs);
-        });
+        ConfigurableApplicationContext context;
+        try {
+            context = CatalogContext.start(spec.state(), "backfill", ctx -> {
+                ctx.getBeanFactory().registerSingleton("backfillSpec", spec);
+                if (log != null) {
+                    ctx.getBeanFactory().registerSingleton("logTarget", log);
+                }
+                ctx.getBeanFactory().registerSingleton("remoteLogs", remoteLogs);
+            });
+        } catch (RuntimeException e) {
+            // The catalog could not be opened or brought up to date (a migration on a full disk):
+            // nothing has run; one line, the likeliest cause first.
+            throw new IllegalStateException("backfill failed: " + diagnose(spec, e)
+                    + "; run the same command again to resume");
+        }
         Thread onSignal = new Thread(() -> {
             if (finished.getCount() > 0) {
                 System.err.println("sumlog: stop requested; finishing the current chunk (re-run the same command to resume)");
@@ -113,7 +121,7 @@ class BackfillCommand implements Callable<Integer> {
                 // The job repository itself could not record the run: one line, and the likeliest
                 // cause first (a full state disk surfaces through Spring Batch as odd errors, such as
                 // an "execution already running" race once H2 has closed the database).
-                throw new IllegalStateException("backfill failed: " + diagnose(spec, runner, e)
+                throw new IllegalStateException("backfill failed: " + diagnose(spec, e)
                         + "; run the same command again to resume");
             }
             exitCode[0] = report(result, System.out, spec.state());
@@ -129,7 +137,7 @@ class BackfillCommand implements Callable<Integer> {
         }
     }
 
-    private static String diagnose(BackfillSpec spec, BackfillRunner runner, RuntimeException e) {
+    private static String diagnose(BackfillSpec spec, RuntimeException e) {
         try {
             long free = Files.getFileStore(spec.state()).getUsableSpace();
             if (free < Preflight.MIN_FREE_BYTES) {
@@ -138,7 +146,7 @@ class BackfillCommand implements Callable<Integer> {
         } catch (IOException unknown) {
             // fall through to the failure itself
         }
-        return runner.describe(e);
+        return BackfillRunner.describe(spec.state(), e);
     }
 
     /** The log is opened before the context, so a lost key or a damaged log is one line and exit 2. */

@@ -10,6 +10,7 @@ import dev.sumlog.support.OneLine;
 import dev.sumlog.support.RunIds;
 import java.io.PrintStream;
 import java.util.Comparator;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -109,7 +110,12 @@ public class BackfillRunner {
 
     /** One line; a database failure names the catalog, since the database's own error cannot. */
     public String describe(Throwable failure) {
-        return (Failures.fromDatabase(failure) ? "the catalog in " + spec.state() + ": " : "") + Failures.oneLine(failure);
+        return describe(spec.state(), failure);
+    }
+
+    /** One line for a failure of a backfill over {@code state}; a database failure names the catalog. */
+    public static String describe(Path state, Throwable failure) {
+        return (Failures.fromDatabase(failure) ? "the catalog in " + state + ": " : "") + Failures.oneLine(failure);
     }
 
     private JobExecution lastExecution() {

@@ -2,6 +2,7 @@ package dev.sumlog.job;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.sumlog.testing.Archives;
 import dev.sumlog.testing.SumlogProcess;
 import dev.sumlog.testing.Trees;
 import java.nio.file.Files;
@@ -27,8 +28,8 @@ class LogStateRefusalProcessTest {
     @Test
     void aLostOrForeignKeyAndADamagedCheckpointOrTileAreRefusedNamingTheFile() throws Exception {
         Path source = dir.resolve("archive");
-        Trees.write(source.resolve("nova-1.0.tar.gz"), "nova");
-        Trees.write(source.resolve("glance-1.0.tar.gz"), "glance");
+        Archives.sdist(source.resolve("nova-1.0.tar.gz"), "nova");
+        Archives.sdist(source.resolve("glance-1.0.tar.gz"), "glance");
         Path state = dir.resolve("state");
         Path log = state.resolve("log");
         Path key = state.resolve("log-signer.key");

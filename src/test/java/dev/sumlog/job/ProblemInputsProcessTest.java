@@ -3,6 +3,7 @@ package dev.sumlog.job;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.sumlog.testing.Archives;
 import dev.sumlog.testing.SumlogProcess;
 import dev.sumlog.testing.Trees;
 import java.io.IOException;
@@ -34,9 +35,9 @@ class ProblemInputsProcessTest {
         Path source = dir.resolve("archive");
         Path trace = dir.resolve("trace.txt");
         // Hashed first (tree order, one thread, one file per chunk), so the test can act while it is read.
-        writeRandom(source.resolve("a/aa-big-1.0.tar.gz"), 200 << 20);
+        Archives.bigSdist(source.resolve("a/aa-big-1.0.tar.gz"), 200 << 20, 1);
         writeRandom(source.resolve("m/grow-1.0.tar.gz"), 64 << 20);
-        Trees.write(source.resolve("n/nova-1.0.tar.gz"), "fine");
+        Archives.sdist(source.resolve("n/nova-1.0.tar.gz"), "fine");
         Trees.write(source.resolve("n/nova-1.0.tar.gz.asc"), "sig");
         Files.createDirectories(source.resolve("p"));
         new ProcessBuilder("mkfifo", source.resolve("p/pipe").toString()).start().waitFor();

@@ -12,6 +12,8 @@ import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.zip.Deflater;
+import java.util.zip.GZIPOutputStream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
@@ -39,6 +41,38 @@ public final class Archives {
                 tar.setLongFileMode(TarArchiveOutputStream.LONGFILE_POSIX);
                 put(tar, stem + "/PKG-INFO", ("Metadata-Version: 2.1\nName: " + stem + "\n").getBytes(StandardCharsets.UTF_8));
                 put(tar, stem + "/content.txt", content.getBytes(StandardCharsets.UTF_8));
+            }
+            return file;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * A large sdist of {@code bytes} random bytes in one member, deflated as stored blocks (random bytes
+     * do not compress, and storing is fast): for tests that need a big valid archive.
+     */
+    public static Path bigSdist(Path file, long bytes, long seed) {
+        String stem = file.getFileName().toString().replaceFirst("(\\.tar\\.gz|\\.tgz)$", "");
+        try {
+            Files.createDirectories(file.getParent());
+            try (OutputStream raw = Files.newOutputStream(file);
+                 GZIPOutputStream gzip = new GZIPOutputStream(raw, 1 << 16) {
+                     {
+                         def.setLevel(Deflater.NO_COMPRESSION);
+                     }
+                 };
+                 TarArchiveOutputStream tar = new TarArchiveOutputStream(gzip)) {
+                put(tar, stem + "/PKG-INFO", ("Metadata-Version: 2.1\nName: " + stem + "\n").getBytes(StandardCharsets.UTF_8));
+                TarArchiveEntry entry = new TarArchiveEntry(stem + "/payload.bin");
+                entry.setSize(bytes);
+                tar.putArchiveEntry(entry);
+                byte[] block = new byte[1 << 20];
+                new java.util.Random(seed).nextBytes(block);
+                for (long written = 0; written < bytes; written += block.length) {
+                    tar.write(block, 0, (int) Math.min(block.length, bytes - written));
+                }
+                tar.closeArchiveEntry();
             }
             return file;
         } catch (IOException e) {
