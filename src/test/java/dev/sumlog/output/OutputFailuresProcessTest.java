@@ -4,9 +4,9 @@ import static dev.sumlog.output.WriteIntoSourceProcessTest.assertNoStackTrace;
 import static dev.sumlog.output.WriteIntoSourceProcessTest.assertSkipped;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.sumlog.testing.Archives;
 import dev.sumlog.testing.SumlogProcess;
 import dev.sumlog.testing.Tmpfs;
-import dev.sumlog.testing.Trees;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -38,9 +38,9 @@ class OutputFailuresProcessTest {
         String longReceipt = "q" + "b".repeat(235) + "-1.0"; // tarball 247 bytes, sums 251, receipt 262
         assertThat((longSums + ".tar.gz").length()).isEqualTo(255);
         assertThat((longReceipt + ".tar.gz").length()).isEqualTo(247);
-        Trees.write(source.resolve(longSums + ".tar.gz"), "one");
-        Trees.write(source.resolve(longReceipt + ".tar.gz"), "two");
-        Trees.write(source.resolve("nova-1.0.tar.gz"), "nova");
+        Archives.sdist(source.resolve(longSums + ".tar.gz"), "one");
+        Archives.sdist(source.resolve(longReceipt + ".tar.gz"), "two");
+        Archives.sdist(source.resolve("nova-1.0.tar.gz"), "nova");
         String[] args = {"backfill", "--source", source.toString(), "--out", out.toString(),
                 "--state", dir.resolve("state").toString()};
         // The receipt's name is checked before the sums file is written, so both name the receipt.
@@ -61,7 +61,7 @@ class OutputFailuresProcessTest {
         Path source = dir.resolve("archive");
         int releases = 700;
         for (int i = 0; i < releases; i++) {
-            Trees.write(source.resolve("d" + i % 4 + "/p" + i + "-1.0.tar.gz"), "release " + i);
+            Archives.sdist(source.resolve("d" + i % 4 + "/p" + i + "-1.0.tar.gz"), "release " + i);
         }
         Path mount = Tmpfs.mount(dir.resolve("mnt"), "size=8m");
         try {

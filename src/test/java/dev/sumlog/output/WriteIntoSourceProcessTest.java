@@ -2,6 +2,7 @@ package dev.sumlog.output;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.sumlog.testing.Archives;
 import dev.sumlog.testing.SumlogProcess;
 import dev.sumlog.testing.Trees;
 import java.nio.file.Files;
@@ -28,11 +29,11 @@ class WriteIntoSourceProcessTest {
     @Test
     void flatLayoutSkipsTheReleasesWhoseOutputsAreUpstreamFilesAndLeavesThemByteIdentical() throws Exception {
         Path source = dir.resolve("archive");
-        Trees.write(source.resolve("nova-1.0.tar.gz"), "nova tarball");
+        Archives.sdist(source.resolve("nova-1.0.tar.gz"), "nova tarball");
         Trees.write(source.resolve("nova-1.0.SHA256SUMS"), "upstream's own sums, not sumlog's\n");
-        Trees.write(source.resolve("glance-2.0.tar.gz"), "glance tarball");
+        Archives.sdist(source.resolve("glance-2.0.tar.gz"), "glance tarball");
         Trees.write(source.resolve("glance-2.0.SHA256SUMS.tlog-proof"), "an upstream proof");
-        Trees.write(source.resolve("keystone-3.0.tar.gz"), "keystone tarball");
+        Archives.sdist(source.resolve("keystone-3.0.tar.gz"), "keystone tarball");
         Map<String, String> upstream = Map.of(
                 "nova-1.0.SHA256SUMS", Trees.sha256(source.resolve("nova-1.0.SHA256SUMS")),
                 "glance-2.0.SHA256SUMS.tlog-proof", Trees.sha256(source.resolve("glance-2.0.SHA256SUMS.tlog-proof")));
@@ -72,9 +73,9 @@ class WriteIntoSourceProcessTest {
     @Test
     void perDirectoryLayoutLeavesAnUpstreamSha256sumsAsItIs() throws Exception {
         Path source = dir.resolve("archive");
-        Trees.write(source.resolve("nova/nova-1.0.tar.gz"), "nova tarball");
+        Archives.sdist(source.resolve("nova/nova-1.0.tar.gz"), "nova tarball");
         Trees.write(source.resolve("nova/SHA256SUMS"), "0000  upstream-listing.tar.gz\n");
-        Trees.write(source.resolve("keystone/keystone-3.0.tar.gz"), "keystone tarball");
+        Archives.sdist(source.resolve("keystone/keystone-3.0.tar.gz"), "keystone tarball");
         String upstream = Trees.sha256(source.resolve("nova/SHA256SUMS"));
         Path job = Files.writeString(dir.resolve("in-place.yml"),
                 "source: archive\nout: archive\nstate: state\nwrite-into-source: true\nlayout: per-directory\n");

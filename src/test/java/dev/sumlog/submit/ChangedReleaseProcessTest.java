@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sumlog.fixture.FixtureGenerator;
 import dev.sumlog.fixture.Tier;
+import dev.sumlog.testing.Archives;
 import dev.sumlog.testing.SumlogProcess;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -31,8 +31,8 @@ class ChangedReleaseProcessTest {
         byte[] published = Files.readAllBytes(publishedSums);
         long logSize = logSize();
 
-        Files.writeString(source.resolve("openstack/nova/nova-27.0.0.tar.gz"), "swapped", StandardOpenOption.APPEND);
-        Files.writeString(source.resolve("openstack/nova/nova-28.0.0.tar.gz"), "a new release");
+        Archives.sdist(source.resolve("openstack/nova/nova-27.0.0.tar.gz"), "swapped"); // a valid archive, other bytes
+        Archives.sdist(source.resolve("openstack/nova/nova-28.0.0.tar.gz"), "a new release");
         SumlogProcess.Result second = SumlogProcess.run(dir, args);
 
         assertThat(second.exitCode()).as(second.output()).isEqualTo(3);
