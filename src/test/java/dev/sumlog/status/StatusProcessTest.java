@@ -2,9 +2,9 @@ package dev.sumlog.status;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.sumlog.testing.Archives;
 import dev.sumlog.testing.SumlogProcess;
 import dev.sumlog.testing.Trees;
-import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -21,9 +21,9 @@ class StatusProcessTest {
     @Test
     void tellsWhatAReRunWouldResumeThenTheCountsOfTheCompletedRun() throws Exception {
         Path source = dir.resolve("archive");
-        writeZeros(source.resolve("a/aa-big-1.0.tar.gz"), 300 << 20);
+        Archives.bigSdist(source.resolve("a/aa-big-1.0.tar.gz"), 300 << 20, 1);
         for (int i = 0; i < 20; i++) {
-            Trees.write(source.resolve("n/nova-1." + i + ".0.tar.gz"), "n" + i);
+            Archives.sdist(source.resolve("n/nova-1." + i + ".0.tar.gz"), "n" + i);
             Trees.write(source.resolve("n/nova-1." + i + ".0.tar.gz.asc"), "s" + i);
         }
         Files.createDirectories(source.resolve("p"));
@@ -59,15 +59,5 @@ class StatusProcessTest {
                 .containsPattern("releases WRITTEN +21")
                 .containsPattern("log sumlog.invalid/log LOGGED +21")
                 .containsPattern("release n/nova-1\\.\\d+\\.0  rget [0-9a-f]{32}\\.[0-9a-f]{32}");
-    }
-
-    private static void writeZeros(Path file, int bytes) throws Exception {
-        Files.createDirectories(file.getParent());
-        try (OutputStream out = Files.newOutputStream(file)) {
-            byte[] block = new byte[1 << 20];
-            for (int written = 0; written < bytes; written += block.length) {
-                out.write(block);
-            }
-        }
     }
 }

@@ -2,6 +2,7 @@ package dev.sumlog.status;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.sumlog.testing.Archives;
 import dev.sumlog.testing.SumlogProcess;
 import dev.sumlog.testing.Trees;
 import java.io.FileInputStream;
@@ -29,7 +30,7 @@ class WatchingARunProcessTest {
         Path source = dir.resolve("archive");
         for (int i = 0; i < 3000; i++) {
             // Long names: 3000 trace lines are over 130 KB, twice what a Linux pipe buffers (64 KiB).
-            Trees.write(source.resolve("directory-with-a-rather-long-name-" + (i % 10) + "/pkg" + i + "-1.0.tar.gz"),
+            Archives.sdist(source.resolve("directory-with-a-rather-long-name-" + (i % 10) + "/pkg" + i + "-1.0.tar.gz"),
                     "file " + i);
         }
         Path state = dir.resolve("state");
@@ -76,7 +77,7 @@ class WatchingARunProcessTest {
     @Test
     void anIncludeThatMatchesNothingIsReportedAndPerDirectoryNamesHaveNoDanglingDash() throws Exception {
         Path source = dir.resolve("archive");
-        Trees.write(source.resolve("dist/v1.0/tool.tar.gz"), "tool");
+        Archives.sdist(source.resolve("dist/v1.0/tool.tar.gz"), "tool");
         Trees.write(source.resolve("dist/v1.0/NOTES"), "notes");
         Path job = dir.resolve("job.yml");
         Files.writeString(job, """
