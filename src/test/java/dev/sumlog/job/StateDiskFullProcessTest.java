@@ -30,9 +30,10 @@ class StateDiskFullProcessTest {
         Path state = dir.resolve("state");
         Tmpfs.mount(state, "size=3m");
         try {
-            // Leave a little over the 1 MiB the pre-flight asks for: the catalog outgrows it mid-crawl.
+            // Leave room for the migrated schema (1.3 MB was too little once V5 came) and a little more: the
+            // catalog outgrows it mid-crawl.
             Path filler = state.resolve("filler");
-            Files.write(filler, new byte[(int) (Files.getFileStore(state).getUsableSpace() - 1_300_000)]);
+            Files.write(filler, new byte[(int) (Files.getFileStore(state).getUsableSpace() - 2_000_000)]);
             String[] backfill = {"backfill", "--source", source.toString(), "--out", dir.resolve("out").toString(),
                     "--state", state.toString()};
 
