@@ -45,7 +45,7 @@ final class TarWalker {
             } else if (entry.isLink()) {
                 checks.hardlink(name, entry.getLinkName());
             }
-            dropContent(tar);
+            dropContent(tar, entry);
         }
         long nonZero = readToEnd(unpacked);
         if (nonZero > 0) {
@@ -54,8 +54,17 @@ final class TarWalker {
         }
     }
 
-    /** Reads the current entry's content to its end, so the tar reader has nothing left to skip. */
-    private void dropContent(TarArchiveInputStream tar) throws IOException {
+    /**
+     * Reads the current entry's content to its end, so the tar reader has nothing left to skip. A
+     * sparse entry is skipped instead: read, its holes would come out as zeros made by the tar reader,
+     * above the meter, and a few hundred bytes can declare gigabytes of holes. Its data parts are
+     * still decompressed (and metered) to be skipped.
+     */
+    private void dropContent(TarArchiveInputStream tar, TarArchiveEntry entry) throws IOException {
+        if (entry.isSparse()) {
+            tar.skip(Long.MAX_VALUE);
+            return;
+        }
         while (tar.read(block, 0, block.length) >= 0) {
             // dropped: only the decompression (metered below the tar reader) matters
         }
@@ -74,10 +83,29 @@ final class TarWalker {
         return nonZero;
     }
 
-    /** Keeps the tar reader from closing the decompressor before its end has been read. */
+    /**
+     * Keeps the tar reader from closing the decompressor before its end has been read, and skips
+     * fully: skipping a sparse entry, the tar reader takes a short skip for the end of a data part.
+     */
     private static final class Unclosable extends java.io.FilterInputStream {
         Unclosable(InputStream in) {
             super(in);
+        }
+
+        @Override
+        public long skip(long n) throws IOException {
+            long skipped = 0;
+            while (skipped < n) {
+                long k = in.skip(n - skipped);
+                if (k <= 0) {
+                    if (in.read() < 0) {
+                        break;
+                    }
+                    k = 1;
+                }
+                skipped += k;
+            }
+            return skipped;
         }
 
         @Override
