@@ -51,7 +51,12 @@ final class GzipMembers extends InputStream {
     /** Reads the first member's header now: a file that is no gzip at all fails here. */
     GzipMembers(DigestingSource source) throws IOException {
         this.source = source;
-        nextMember();
+        try {
+            nextMember();
+        } catch (IOException | RuntimeException e) {
+            inflater.end(); // no one will close what was never returned
+            throw e;
+        }
     }
 
     @Override
