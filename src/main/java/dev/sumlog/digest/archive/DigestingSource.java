@@ -71,6 +71,18 @@ final class DigestingSource extends InputStream {
     public void close() {
     }
 
+    /**
+     * The bytes not yet consumed, as the read buffer itself, for a reader that consumes by advancing
+     * its position (an {@link java.util.zip.Inflater} given it as input); refilled first when empty.
+     * Null at the end of the file.
+     */
+    ByteBuffer unconsumed() throws IOException {
+        if (!buffer.hasRemaining() && !fill()) {
+            return null;
+        }
+        return buffer;
+    }
+
     /** Reads and digests the rest of the file, skipping what the archive reader left unread. */
     void drain() throws IOException {
         buffer.position(buffer.limit());

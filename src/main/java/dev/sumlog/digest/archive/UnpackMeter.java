@@ -10,8 +10,8 @@ import java.io.InputStream;
  * ({@link Finding.Kind#BOMB_RATIO}). The check runs on every read, so a bomb is stopped within one
  * read of the cap: nothing beyond the cap plus one buffer is ever unpacked.
  *
- * <p>Also gives the decompressor a skip that reads in large blocks: {@link InputStream#skip} reads
- * 2 KiB at a time, and a tar reader skips every entry's content.
+ * <p>Also gives the decompressor a skip that reads in large blocks ({@link InputStream#skip} reads
+ * 2 KiB at a time), for the data parts of a sparse tar entry, which the tar walk skips.
  */
 final class UnpackMeter extends FilterInputStream {
 
