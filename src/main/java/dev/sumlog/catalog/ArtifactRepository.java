@@ -41,7 +41,16 @@ public class ArtifactRepository {
      * digest and release). One query per chunk.
      */
     public CrawlDelta compare(String source, List<NewArtifact> files) {
-        Map<String, Known> known = known(source, files);
+        return compare(source, files, ReadNeeds.NONE);
+    }
+
+    /**
+     * As {@link #compare(String, List)}, where an unchanged file that the job's read checks have never
+     * looked at (checks switched on since it was read, or a catalog from before them) counts as changed:
+     * it is read once more so that it gets its verdict.
+     */
+    public CrawlDelta compare(String source, List<NewArtifact> files, ReadNeeds needs) {
+        Map<String, Known> known = known(source, files, needs);
         CrawlDelta delta = new CrawlDelta(new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new HashSet<>(),
                 new LinkedHashSet<>());
         for (NewArtifact file : files) {
@@ -151,7 +160,7 @@ public class ArtifactRepository {
     }
 
     /** The catalog's view of these paths, as the crawl would describe them. */
-    private Map<String, Known> known(String source, List<NewArtifact> files) {
+    private Map<String, Known> known(String source, List<NewArtifact> files, ReadNeeds needs) {
         Map<String, Known> known = new HashMap<>();
         if (files.isEmpty()) {
             return known;
@@ -160,19 +169,29 @@ public class ArtifactRepository {
         args.add(source);
         files.forEach(f -> args.add(f.path()));
         jdbc.query("SELECT path, directory, file_name, " + STAMP_COLUMNS + ", kind, project, version, note, state, "
-                + "release_id FROM artifact WHERE source = ? AND path IN (" + Sql.marks(files.size()) + ")", rs -> {
+                + "release_id, integrity, signature FROM artifact WHERE source = ? AND path IN ("
+                + Sql.marks(files.size()) + ")", rs -> {
             String project = rs.getString(9);
             ReleaseKey release = project == null ? null : new ReleaseKey(rs.getString(2), project, rs.getString(10));
             NewArtifact seenAs = new NewArtifact(rs.getString(1), rs.getString(2), rs.getString(3), stamp(rs, 4),
                     ArtifactKind.valueOf(rs.getString(8)), release, rs.getString(11));
             ArtifactState state = ArtifactState.valueOf(rs.getString(12));
-            known.put(seenAs.path(), new Known(seenAs, state == ArtifactState.FAILED || state == ArtifactState.GONE,
-                    (Long) rs.getObject(13)));
+            String integrity = rs.getString(14);
+            boolean unchecked = state == ArtifactState.HASHED
+                    && ((needs.integrity() && (integrity == null || integrity.equals("SKIPPED")))
+                    || (needs.signatures() && seenAs.kind() == ArtifactKind.SUBJECT && rs.getString(15) == null));
+            known.put(seenAs.path(), new Known(seenAs, state == ArtifactState.FAILED || state == ArtifactState.GONE
+                    || unchecked, (Long) rs.getObject(13)));
         }, args.toArray());
         return known;
     }
 
     private record Known(NewArtifact seenAs, boolean needsRetry, Long releaseId) {
+    }
+
+    /** Which read checks the job makes: a file read without them is read again once. */
+    public record ReadNeeds(boolean integrity, boolean signatures) {
+        public static final ReadNeeds NONE = new ReadNeeds(false, false);
     }
 
     /**

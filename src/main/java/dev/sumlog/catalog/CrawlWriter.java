@@ -31,7 +31,7 @@ public class CrawlWriter implements ItemWriter<CrawlItem>, StepExecutionListener
     private final ArtifactRepository artifacts;
     private final ReleaseRepository releases;
     private final ProblemRepository problems;
-    private final boolean signaturesChecked;
+    private final ArtifactRepository.ReadNeeds needs;
     private final OwnOutputs ownOutputs;
     private long runId;
     private ReleaseIds knownReleases = new ReleaseIds();
@@ -51,13 +51,16 @@ public class CrawlWriter implements ItemWriter<CrawlItem>, StepExecutionListener
 
     public CrawlWriter(String source, ArtifactRepository artifacts, ReleaseRepository releases,
                        ProblemRepository problems, OwnOutputs ownOutputs) {
-        this(source, artifacts, releases, problems, ownOutputs, false);
+        this(source, artifacts, releases, problems, ownOutputs, ArtifactRepository.ReadNeeds.NONE);
     }
 
-    /** @param signaturesChecked the job checks signatures: a subject whose signature file is new or changed is read again */
+    /**
+     * @param needs the job's read checks: a file never checked by them is read again, and with signatures
+     *              checked, so is a subject whose signature file is new or changed
+     */
     public CrawlWriter(String source, ArtifactRepository artifacts, ReleaseRepository releases,
-                       ProblemRepository problems, OwnOutputs ownOutputs, boolean signaturesChecked) {
-        this.signaturesChecked = signaturesChecked;
+                       ProblemRepository problems, OwnOutputs ownOutputs, ArtifactRepository.ReadNeeds needs) {
+        this.needs = needs;
         this.source = source;
         this.artifacts = artifacts;
         this.releases = releases;
@@ -85,11 +88,11 @@ public class CrawlWriter implements ItemWriter<CrawlItem>, StepExecutionListener
                 }
             }
         }
-        CrawlDelta delta = artifacts.compare(source, withoutOwnOutputs(files));
+        CrawlDelta delta = artifacts.compare(source, withoutOwnOutputs(files), needs);
         Map<ReleaseKey, Long> releaseIds = releases.attach(source, delta.attachedReleases(),
                 delta.releasesLosingMembers(), knownReleases);
         artifacts.record(source, runId, delta, releaseIds);
-        if (signaturesChecked) {
+        if (needs.signatures()) {
             artifacts.requeueNewlySigned(source, delta);
         }
         problems.record(runId, source, reported);

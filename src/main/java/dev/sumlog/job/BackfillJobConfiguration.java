@@ -114,8 +114,8 @@ class BackfillJobConfiguration {
                 .transactionManager(tx)
                 .reader(reader)
                 .processor(classifier)
-                .writer(new CrawlWriter(spec.sourceId(), artifacts, releases, problems, ownOutputs,
-                        spec.checks().checksSignatures()))
+                .writer(new CrawlWriter(spec.sourceId(), artifacts, releases, problems, ownOutputs, new ArtifactRepository.ReadNeeds(
+                        spec.checks().inspection() != null, spec.checks().checksSignatures())))
                 .listener(stop).listener(progress)
                 .build();
     }

@@ -190,6 +190,20 @@ class ReadChecksBackfillTest {
             assertThat(column(job.jdbc(), "integrity")).containsEntry("keystone-1.0.tar.gz", "SKIPPED");
             assertThat(column(job.jdbc(), "signature")).isEmpty();
         }
+        // switched on later: the unchanged file is read once more to get its verdicts
+        Files.copy(world.resolve("heat-1.0.tar.gz"), dir.resolve("archive/heat-1.0.tar.gz"));
+        try (InProcessBackfill job = backfill(dir, "")) {
+            job.runner().run();
+        }
+        try (InProcessBackfill job = backfill(dir, "keyrings: [" + world.resolve("trusted.asc") + "]\n")) {
+            RunResult result = job.runner().run();
+
+            assertThat(column(job.jdbc(), "integrity")).containsEntry("keystone-1.0.tar.gz", "FLAGGED")
+                    .containsEntry("heat-1.0.tar.gz", "OK");
+            assertThat(column(job.jdbc(), "signature")).containsEntry("heat-1.0.tar.gz", "NO_SIGNATURE")
+                    .containsEntry("keystone-1.0.tar.gz", "NO_SIGNATURE");
+            assertThat(result.checked()).contains("signatures: NO_SIGNATURE 2");
+        }
     }
 
     private void sign(Path file, String key, boolean armor, String... options) throws Exception {
