@@ -108,14 +108,15 @@ class BackfillJobConfiguration {
                         out.key(), outputs)
                 : CrawlWriter.OwnOutputs.none();
         var filter = new PathFilter(spec.include(), spec.exclude());
+        var readNeeds = new ArtifactRepository.ReadNeeds(spec.checks().inspection() != null,
+                spec.checks().checksSignatures());
         ItemStreamReader<CrawledFile> reader = spec.remoteSource() ? HttpSources.treeReader(spec.http(), filter)
                 : new LocalTreeReader(spec.source(), filter);
         return new StepBuilder("crawl", jobRepository).<CrawledFile, CrawlItem>chunk(CRAWL_CHUNK)
                 .transactionManager(tx)
                 .reader(reader)
                 .processor(classifier)
-                .writer(new CrawlWriter(spec.sourceId(), artifacts, releases, problems, ownOutputs, new ArtifactRepository.ReadNeeds(
-                        spec.checks().inspection() != null, spec.checks().checksSignatures())))
+                .writer(new CrawlWriter(spec.sourceId(), artifacts, releases, problems, ownOutputs, readNeeds))
                 .listener(stop).listener(progress)
                 .build();
     }
@@ -141,7 +142,7 @@ class BackfillJobConfiguration {
                     return signatures ? artifacts.withSignatureFiles(spec.sourceId(), page) : page;
                 },
                 Math.max(spec.chunkSize(), HASH_PAGE), new HashProcessor(artifactReader, trace), hashExecutor,
-                Math.max(spec.chunkSize(), 2 * spec.threads()));
+                Math.max(spec.chunkSize(), 2 * hashExecutor.getCorePoolSize()));
         // No task executor on the step: the pipeline hashes on hashExecutor across chunk boundaries.
         return new StepBuilder("hash", jobRepository).<HashOutcome, HashOutcome>chunk(spec.chunkSize())
                 .transactionManager(tx)
