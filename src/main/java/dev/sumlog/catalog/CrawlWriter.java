@@ -32,6 +32,7 @@ public class CrawlWriter implements ItemWriter<CrawlItem>, StepExecutionListener
     private final ReleaseRepository releases;
     private final ProblemRepository problems;
     private final ArtifactRepository.ReadNeeds needs;
+    private final SignedSubjects signed;
     private final OwnOutputs ownOutputs;
     private long runId;
     private ReleaseIds knownReleases = new ReleaseIds();
@@ -51,16 +52,18 @@ public class CrawlWriter implements ItemWriter<CrawlItem>, StepExecutionListener
 
     public CrawlWriter(String source, ArtifactRepository artifacts, ReleaseRepository releases,
                        ProblemRepository problems, OwnOutputs ownOutputs) {
-        this(source, artifacts, releases, problems, ownOutputs, ArtifactRepository.ReadNeeds.NONE);
+        this(source, artifacts, releases, problems, ownOutputs, ArtifactRepository.ReadNeeds.NONE, null);
     }
 
     /**
-     * @param needs the job's read checks: a file never checked by them is read again, and with signatures
-     *              checked, so is a subject whose signature file is new or changed
+     * @param needs  the job's read checks: a file never checked by them is read again
+     * @param signed with signatures checked, requeues a subject whose signature file is new or changed
      */
     public CrawlWriter(String source, ArtifactRepository artifacts, ReleaseRepository releases,
-                       ProblemRepository problems, OwnOutputs ownOutputs, ArtifactRepository.ReadNeeds needs) {
+                       ProblemRepository problems, OwnOutputs ownOutputs, ArtifactRepository.ReadNeeds needs,
+                       SignedSubjects signed) {
         this.needs = needs;
+        this.signed = signed;
         this.source = source;
         this.artifacts = artifacts;
         this.releases = releases;
@@ -93,7 +96,7 @@ public class CrawlWriter implements ItemWriter<CrawlItem>, StepExecutionListener
                 delta.releasesLosingMembers(), knownReleases);
         artifacts.record(source, runId, delta, releaseIds);
         if (needs.signatures()) {
-            artifacts.requeueNewlySigned(source, delta);
+            signed.requeueNewlySigned(source, delta);
         }
         problems.record(runId, source, reported);
     }

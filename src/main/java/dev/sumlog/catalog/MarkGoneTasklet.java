@@ -14,19 +14,19 @@ public class MarkGoneTasklet implements Tasklet {
 
     private final ArtifactRepository artifacts;
     private final String source;
-    private final boolean signaturesChecked;
+    private final SignedSubjects signed;
 
-    /** @param signaturesChecked the job checks signatures: subjects whose signature file went are read again */
-    public MarkGoneTasklet(ArtifactRepository artifacts, String source, boolean signaturesChecked) {
+    /** @param signed when the job checks signatures: subjects whose signature file went are read again; else null */
+    public MarkGoneTasklet(ArtifactRepository artifacts, String source, SignedSubjects signed) {
         this.artifacts = artifacts;
         this.source = source;
-        this.signaturesChecked = signaturesChecked;
+        this.signed = signed;
     }
 
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
-        if (signaturesChecked) {
-            artifacts.requeueUnsigned(source, RunIds.of(chunkContext));
+        if (signed != null) {
+            signed.requeueUnsigned(source, RunIds.of(chunkContext));
         }
         contribution.incrementWriteCount(artifacts.markUnseenGone(source, RunIds.of(chunkContext)));
         return RepeatStatus.FINISHED;

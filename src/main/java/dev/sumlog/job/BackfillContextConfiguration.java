@@ -3,6 +3,7 @@ package dev.sumlog.job;
 import dev.sumlog.SumlogProperties;
 import dev.sumlog.catalog.AlertRepository;
 import dev.sumlog.catalog.CheckRepository;
+import dev.sumlog.catalog.SignedSubjects;
 import dev.sumlog.catalog.ArtifactRepository;
 import dev.sumlog.catalog.LogCheckpointRepository;
 import dev.sumlog.catalog.OutputRepository;
@@ -31,7 +32,7 @@ import org.springframework.context.annotation.Import;
         JdbcTemplateAutoConfiguration.class, FlywayAutoConfiguration.class, BatchJdbcAutoConfiguration.class})
 @EnableConfigurationProperties(SumlogProperties.class)
 @Import({BackfillJobConfiguration.class, SubmitStepsConfiguration.class, BackfillRunner.class, StopSignal.class,
-        AlertRepository.class, ArtifactRepository.class, CheckRepository.class, LogCheckpointRepository.class, OutputRepository.class,
+        AlertRepository.class, ArtifactRepository.class, CheckRepository.class, SignedSubjects.class, LogCheckpointRepository.class, OutputRepository.class,
         ProblemRepository.class, ReleaseRepository.class, SubmissionRepository.class})
 public class BackfillContextConfiguration {
 }

@@ -13,6 +13,7 @@ import dev.sumlog.catalog.OutputRepository;
 import dev.sumlog.catalog.ProblemRepository;
 import dev.sumlog.catalog.ReleaseRepository;
 import dev.sumlog.catalog.ReleaseRow;
+import dev.sumlog.catalog.SignedSubjects;
 import dev.sumlog.catalog.SubmissionRepository;
 import dev.sumlog.catalog.WriteOutcome;
 import dev.sumlog.digest.ArtifactReader;
@@ -101,7 +102,8 @@ class BackfillJobConfiguration {
     @Bean
     Step crawlStep(JobRepository jobRepository, PlatformTransactionManager tx, BackfillSpec spec,
                    ArtifactRepository artifacts, ReleaseRepository releases, ProblemRepository problems,
-                   OutputRepository outputs, OutputTree out, StopSignal stop, ProgressReporter progress) {
+                   OutputRepository outputs, SignedSubjects signed, OutputTree out, StopSignal stop,
+                   ProgressReporter progress) {
         var classifier = new ArtifactClassifier(spec.layout(), new FileNameClassifier(spec.mutable()));
         var ownOutputs = !spec.remoteSource() && spec.out().startsWith(spec.source())
                 ? new CrawlWriter.OwnOutputs(spec.source().relativize(spec.out()).toString().replace('\\', '/'),
@@ -116,30 +118,30 @@ class BackfillJobConfiguration {
                 .transactionManager(tx)
                 .reader(reader)
                 .processor(classifier)
-                .writer(new CrawlWriter(spec.sourceId(), artifacts, releases, problems, ownOutputs, readNeeds))
+                .writer(new CrawlWriter(spec.sourceId(), artifacts, releases, problems, ownOutputs, readNeeds, signed))
                 .listener(stop).listener(progress)
                 .build();
     }
 
     @Bean
     Step markGoneStep(JobRepository jobRepository, PlatformTransactionManager tx, BackfillSpec spec,
-                      ArtifactRepository artifacts, StopSignal stop) {
+                      ArtifactRepository artifacts, SignedSubjects signed, StopSignal stop) {
         return new StepBuilder("markGone", jobRepository)
-                .tasklet(new MarkGoneTasklet(artifacts, spec.sourceId(), spec.checks().checksSignatures()), tx)
+                .tasklet(new MarkGoneTasklet(artifacts, spec.sourceId(), spec.checks().checksSignatures() ? signed : null), tx)
                 .listener(stop)
                 .build();
     }
 
     @Bean
     Step hashStep(JobRepository jobRepository, PlatformTransactionManager tx, BackfillSpec spec,
-                  ArtifactRepository artifacts, AlertRepository alerts, StopSignal stop,
+                  ArtifactRepository artifacts, SignedSubjects signed, AlertRepository alerts, StopSignal stop,
                   ProgressReporter progress, HashTrace trace, ThreadPoolTaskExecutor hashExecutor,
                   ArtifactReader artifactReader) {
         boolean signatures = spec.checks().checksSignatures();
         var pipeline = HashPipeline.of(
                 (largeBytes, afterSize, afterId, limit) -> {
                     var page = artifacts.nextPending(spec.sourceId(), largeBytes, afterSize, afterId, limit);
-                    return signatures ? artifacts.withSignatureFiles(spec.sourceId(), page) : page;
+                    return signatures ? signed.withSignatureFiles(spec.sourceId(), page) : page;
                 },
                 Math.max(spec.chunkSize(), HASH_PAGE), new HashProcessor(artifactReader, trace), hashExecutor,
                 Math.max(spec.chunkSize(), 2 * hashExecutor.getCorePoolSize()));

@@ -295,31 +295,4 @@ class ArtifactRepositoryTest {
                 new UnreleasedFile("a", "index.yaml", sha("a/index.yaml")),
                 new UnreleasedFile("z", "notes.txt", sha("z/notes.txt")));
     }
-
-    @Test
-    void aSubjectIsReadAgainWhenItsSignatureFileIsNewChangedOrGone() {
-        catalog.crawl(1, member(FOO, "a.tar.gz", stamp(1)), member(FOO, "b.tar.gz", stamp(2)),
-                member(FOO, "c.tar.gz", stamp(3)), sidecar(FOO, "b.tar.gz.asc", stamp(4)), sidecar(FOO, "c.tar.gz.sig", stamp(5)));
-        catalog.hashAll(SOURCE, 1);
-        assertThat(catalog.artifact("a.tar.gz")).containsEntry("STATE", "HASHED");
-
-        // run 2: a gains a signature, b's changes, c's is not seen (gone); the sidecars' own stamps decide
-        CrawlDelta delta = catalog.crawl(2, member(FOO, "a.tar.gz", stamp(1)), member(FOO, "b.tar.gz", stamp(2)),
-                member(FOO, "c.tar.gz", stamp(3)), sidecar(FOO, "a.tar.gz.asc", stamp(6)), sidecar(FOO, "b.tar.gz.asc", stamp(7)));
-        assertThat(catalog.artifact("a.tar.gz")).as("only a job that checks signatures").containsEntry("STATE", "HASHED");
-        artifacts.requeueNewlySigned(SOURCE, delta);
-        assertThat(catalog.artifact("a.tar.gz")).containsEntry("STATE", "PENDING");
-        assertThat(catalog.artifact("b.tar.gz")).containsEntry("STATE", "PENDING");
-        assertThat(catalog.artifact("c.tar.gz")).containsEntry("STATE", "HASHED");
-        artifacts.requeueUnsigned(SOURCE, 2);
-        artifacts.markUnseenGone(SOURCE, 2);
-        assertThat(catalog.artifact("c.tar.gz")).containsEntry("STATE", "PENDING");
-        assertThat(catalog.artifact("c.tar.gz.sig")).containsEntry("STATE", "GONE");
-
-        List<PendingArtifact> page = artifacts.withSignatureFiles(SOURCE, artifacts.nextPending(SOURCE, 0, 10));
-        assertThat(page).filteredOn(p -> p.path().equals("a.tar.gz")).singleElement()
-                .satisfies(p -> assertThat(p.signatures()).containsExactly("a.tar.gz.asc"));
-        assertThat(page).filteredOn(p -> p.path().equals("c.tar.gz")).singleElement()
-                .satisfies(p -> assertThat(p.signatures()).as("its signature is gone").isEmpty());
-    }
 }
