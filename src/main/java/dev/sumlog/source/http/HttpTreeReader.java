@@ -23,9 +23,10 @@ import org.springframework.batch.infrastructure.item.ItemStreamSupport;
  *
  * <p>Restart keys: {@code <name>.after}, the last file handed to a committed chunk, and
  * {@code <name>.matched}, the include globs matched so far. A restarted crawl fetches the listings
- * again (they are small) and hands out only the files strictly after the cursor. Problems before the
- * cursor are reported again by the restarted run. If the root listing itself cannot be read the step
- * fails: nothing can be said about the archive.
+ * again (they are small) and hands out only what comes after the cursor in the crawl's order: the
+ * files strictly after it, and the problems met after it (those met before were committed with the
+ * chunks before it, an unlisted directory's kept rows included). If the root listing itself cannot be
+ * read the step fails: nothing can be said about the archive.
  */
 public final class HttpTreeReader extends ItemStreamSupport implements ItemStreamReader<CrawledFile> {
 
@@ -36,6 +37,7 @@ public final class HttpTreeReader extends ItemStreamSupport implements ItemStrea
     private final PathFilter filter;
     private ListingCrawler crawler;
     private String after;
+    private boolean replaying;
     private String lastRead;
 
     /** @param crawlerFactory starts a crawl (it fetches the root listing at once) */
@@ -49,6 +51,7 @@ public final class HttpTreeReader extends ItemStreamSupport implements ItemStrea
     public void open(ExecutionContext context) {
         after = context.containsKey(getExecutionContextKey(AFTER)) ? context.getString(getExecutionContextKey(AFTER)) : null;
         lastRead = after;
+        replaying = after != null;
         if (context.containsKey(getExecutionContextKey(MATCHED))) {
             filter.restoreMatched(BitSet.valueOf(HexFormat.of().parseHex(context.getString(getExecutionContextKey(MATCHED)))));
         }
@@ -60,6 +63,9 @@ public final class HttpTreeReader extends ItemStreamSupport implements ItemStrea
         while (crawler.hasNext()) {
             CrawledRemoteFile item = crawler.next();
             if (!item.isRegular()) {
+                if (replaying) {
+                    continue; // met before the cursor: reported by the interrupted run
+                }
                 if ("".equals(item.unlisted())) {
                     throw new UncheckedIOException(new IOException("cannot read the archive's root listing "
                             + item.url() + ": " + item.problem()));
@@ -67,8 +73,13 @@ public final class HttpTreeReader extends ItemStreamSupport implements ItemStrea
                 return item.unlisted() != null ? CrawledFile.unlisted(item.unlisted(), item.path(), item.problem())
                         : CrawledFile.skipped(item.path(), item.problem());
             }
-            if (after != null && TreeOrder.compare(item.path(), after) <= 0) {
-                continue; // committed by the interrupted run
+            if (replaying) {
+                int order = TreeOrder.compare(item.path(), after);
+                if (order <= 0) {
+                    replaying = order < 0; // the cursor's own file ends the replay
+                    continue; // committed by the interrupted run
+                }
+                replaying = false; // the cursor's file is gone: the first file after it ends the replay
             }
             if (!filter.accepts(item.path())) {
                 continue;
