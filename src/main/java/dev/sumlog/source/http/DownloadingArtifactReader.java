@@ -7,6 +7,7 @@ import dev.sumlog.digest.ReadPass;
 import dev.sumlog.digest.ReadResult;
 import dev.sumlog.digest.SignatureInput;
 import dev.sumlog.signature.DetachedSignatures;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.ByteBuffer;
@@ -62,19 +63,19 @@ public final class DownloadingArtifactReader implements ArtifactReader {
         }
         String path = artifact.signatures().get(0);
         String name = path.substring(path.lastIndexOf('/') + 1);
-        Downloaded<byte[]> got = downloader.download(scope.fileUrl(path), name, DownloadingArtifactReader::small);
+        Downloaded<byte[]> got = downloader.download(scope.fileUrl(path), name, body -> small(body, path));
         return SignatureInput.of(name, got.result());
     }
 
     /** A signature file, whole: refused past {@link DetachedSignatures#MAX_SIGNATURE_BYTES}. */
-    private static byte[] small(ReadableByteChannel body) throws IOException {
+    private static byte[] small(ReadableByteChannel body, String path) throws IOException {
         int max = (int) DetachedSignatures.MAX_SIGNATURE_BYTES;
         ByteBuffer buffer = ByteBuffer.allocate(64 * 1024);
-        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         while (body.read(buffer.clear()) >= 0) {
             bytes.write(buffer.array(), 0, buffer.position());
             if (bytes.size() > max) {
-                throw new IOException("signature file is larger than " + max / 1024 + " KiB");
+                throw new IOException("signature file " + path + " is larger than " + max / 1024 + " KiB");
             }
         }
         return bytes.toByteArray();
