@@ -8,8 +8,11 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.ByteBuffer;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.Flow;
 
 /**
  * Fetches listing pages with the JDK HttpClient. Redirects are followed here, hop by hop, and only
@@ -40,8 +43,9 @@ public final class HttpPageFetcher implements PageFetcher {
     public Page fetch(URI url) throws IOException {
         URI current = url;
         for (int hop = 0; ; hop++) {
-            HttpResponse<InputStream> response = send(current);
-            try (InputStream body = response.body()) {
+            HttpResponse<Flow.Publisher<List<ByteBuffer>>> response = send(current);
+            // The request timeout covers the headers only; a body that stalls is abandoned after the same time.
+            try (InputStream body = StreamingBody.of(response.body(), settings.requestTimeout())) {
                 int status = response.statusCode();
                 if (!REDIRECTS.contains(status)) {
                     String type = response.headers().firstValue("Content-Type").orElse("");
@@ -64,7 +68,7 @@ public final class HttpPageFetcher implements PageFetcher {
         }
     }
 
-    private HttpResponse<InputStream> send(URI uri) throws IOException {
+    private HttpResponse<Flow.Publisher<List<ByteBuffer>>> send(URI uri) throws IOException {
         HttpRequest.Builder request = HttpRequest.newBuilder(uri)
                 .timeout(settings.requestTimeout())
                 .header("User-Agent", settings.userAgent())
@@ -74,7 +78,7 @@ public final class HttpPageFetcher implements PageFetcher {
             request.header(header.getKey(), header.getValue());
         }
         try {
-            return client.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
+            return client.send(request.build(), HttpResponse.BodyHandlers.ofPublisher());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new InterruptedIOException("GET " + uri + " interrupted");
@@ -85,13 +89,18 @@ public final class HttpPageFetcher implements PageFetcher {
         }
     }
 
-    private byte[] read(URI uri, HttpResponse<InputStream> response, InputStream body) throws IOException {
+    private byte[] read(URI uri, HttpResponse<?> response, InputStream body) throws IOException {
         int max = settings.maxBodyBytes();
         long declared = response.headers().firstValueAsLong("Content-Length").orElse(-1);
         if (declared > max) {
             throw new IOException("GET " + uri + ": listing of " + declared + " bytes is over the " + max + "-byte cap");
         }
-        byte[] data = body.readNBytes(max + 1);
+        byte[] data;
+        try {
+            data = body.readNBytes(max + 1);
+        } catch (IOException e) {
+            throw new IOException("GET " + uri + ": listing body: " + DownloadMessages.describe(e), e);
+        }
         if (data.length > max) {
             throw new IOException("GET " + uri + ": listing is over the " + max + "-byte cap");
         }
