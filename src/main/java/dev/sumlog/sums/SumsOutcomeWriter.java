@@ -46,7 +46,7 @@ public class SumsOutcomeWriter implements ItemWriter<WriteOutcome>, StepExecutio
         outputs.record(outRoot, written);
         for (WriteOutcome outcome : chunk) {
             if (outcome.state() == ReleaseState.CHANGED) {
-                alerts.releaseChanged(runId, outcome.sumsPath(), outcome.reason());
+                alerts.releaseChanged(runId, outcome.releaseId(), outcome.sumsPath(), outcome.reason());
             }
         }
     }
