@@ -54,7 +54,7 @@ public class ArtifactRepository {
                 new LinkedHashSet<>());
         for (NewArtifact file : files) {
             Known before = known.get(file.path());
-            if (before != null && before.seenAs().equals(file) && !before.needsRetry()) {
+            if (before != null && before.seenAs().equals(file) && !before.needsRetry() && !needs.everything()) {
                 delta.unchanged().add(file);
                 continue;
             }
@@ -154,9 +154,21 @@ public class ArtifactRepository {
     private record Known(NewArtifact seenAs, boolean needsRetry, Long releaseId) {
     }
 
-    /** Which read checks the job makes: a file read without them is read again once. */
-    public record ReadNeeds(boolean integrity, boolean signatures) {
+    /**
+     * Which read checks the job makes: a file read without them is read again once.
+     *
+     * @param everything every file counts as changed ({@code reconcile --full}): all are read again
+     */
+    public record ReadNeeds(boolean integrity, boolean signatures, boolean everything) {
         public static final ReadNeeds NONE = new ReadNeeds(false, false);
+
+        public ReadNeeds(boolean integrity, boolean signatures) {
+            this(integrity, signatures, false);
+        }
+
+        public ReadNeeds withEverything(boolean all) {
+            return new ReadNeeds(integrity, signatures, all);
+        }
     }
 
     /**
@@ -222,6 +234,47 @@ public class ArtifactRepository {
         return jdbc.queryForObject("SELECT COUNT(*), COALESCE(SUM(GREATEST(size, 0)), 0) FROM artifact"
                 + " WHERE source = ? AND state = ?",
                 (rs, n) -> new Backlog(rs.getLong(1), rs.getLong(2)), source, ArtifactState.PENDING.name());
+    }
+
+    /**
+     * The digests these PENDING rows had before they went back to PENDING, for the members of a
+     * release only (a release member is immutable; a mutable or unreleased file may change at will).
+     * Read in the chunk's transaction before {@link #recordHashed} replaces them.
+     */
+    public Map<Long, Digested> digestsBefore(List<? extends HashOutcome> outcomes) {
+        Map<Long, Digested> before = new HashMap<>();
+        if (outcomes.isEmpty()) {
+            return before;
+        }
+        Object[] args = new Object[outcomes.size() + 1];
+        args[0] = ArtifactState.PENDING.name();
+        for (int i = 0; i < outcomes.size(); i++) {
+            args[i + 1] = outcomes.get(i).id();
+        }
+        jdbc.query("SELECT id, sha256, release_id FROM artifact WHERE state = ? AND sha256 IS NOT NULL"
+                + " AND release_id IS NOT NULL AND id IN (" + Sql.marks(outcomes.size()) + ")", rs -> {
+            before.put(rs.getLong(1), new Digested(rs.getString(2), rs.getLong(3)));
+        }, args);
+        return before;
+    }
+
+    /** An earlier digest of a release member. */
+    public record Digested(String sha256, long releaseId) {
+    }
+
+    /**
+     * Release members that the finished crawl of {@code runId} did not see and that had been hashed:
+     * published files that disappeared. Read before {@link #markUnseenGone} detaches them.
+     */
+    public void forEachVanishedMember(String source, long runId, Consumer<Vanished> action) {
+        jdbc.query("""
+                SELECT path, sha256, release_id FROM artifact WHERE source = ? AND last_seen_run < ? AND state = ?
+                  AND release_id IS NOT NULL ORDER BY id""", rs -> {
+            action.accept(new Vanished(rs.getString(1), rs.getString(2), rs.getLong(3)));
+        }, source, runId, ArtifactState.HASHED.name());
+    }
+
+    public record Vanished(String path, String sha256, long releaseId) {
     }
 
     /**

@@ -24,6 +24,9 @@ import org.springframework.batch.infrastructure.item.ItemWriter;
  */
 public class CrawlWriter implements ItemWriter<CrawlItem>, StepExecutionListener {
 
+    /** The job parameter of {@code reconcile --full} (the job's RunMode records it with the run). */
+    public static final String FULL_PARAMETER = "full";
+
     /** Temp files of an interrupted output write ({@code PublishedFiles}): transient, never archive content. */
     private static final Pattern OWN_TEMP_FILE = Pattern.compile("(.*/)?\\.sumlog-[0-9a-f]{16}\\.tmp");
 
@@ -31,7 +34,7 @@ public class CrawlWriter implements ItemWriter<CrawlItem>, StepExecutionListener
     private final ArtifactRepository artifacts;
     private final ReleaseRepository releases;
     private final ProblemRepository problems;
-    private final ArtifactRepository.ReadNeeds needs;
+    private ArtifactRepository.ReadNeeds needs;
     private final SignedSubjects signed;
     private final OwnOutputs ownOutputs;
     private long runId;
@@ -75,6 +78,8 @@ public class CrawlWriter implements ItemWriter<CrawlItem>, StepExecutionListener
     public void beforeStep(StepExecution stepExecution) {
         runId = RunIds.of(stepExecution);
         knownReleases = new ReleaseIds();
+        // A job parameter, not a setting: a run started with --full stays full when it is resumed.
+        needs = needs.withEverything(Boolean.parseBoolean(stepExecution.getJobParameters().getString(FULL_PARAMETER)));
     }
 
     @Override

@@ -15,9 +15,19 @@ public class MarkGoneTasklet implements Tasklet {
     private final ArtifactRepository artifacts;
     private final String source;
     private final SignedSubjects signed;
+    private final AlertRepository alerts;
+
+    /** Kind of the alert for a hashed release member that the crawl no longer finds. */
+    public static final String ARTIFACT_GONE = "ARTIFACT_GONE";
 
     /** @param signed when the job checks signatures: subjects whose signature file went are read again; else null */
     public MarkGoneTasklet(ArtifactRepository artifacts, String source, SignedSubjects signed) {
+        this(artifacts, source, signed, null);
+    }
+
+    /** @param alerts raises {@link #ARTIFACT_GONE} for each vanished release member (in the step's transaction) */
+    public MarkGoneTasklet(ArtifactRepository artifacts, String source, SignedSubjects signed, AlertRepository alerts) {
+        this.alerts = alerts;
         this.artifacts = artifacts;
         this.source = source;
         this.signed = signed;
@@ -28,7 +38,12 @@ public class MarkGoneTasklet implements Tasklet {
         if (signed != null) {
             signed.requeueUnsigned(source, RunIds.of(chunkContext));
         }
-        contribution.incrementWriteCount(artifacts.markUnseenGone(source, RunIds.of(chunkContext)));
+        long runId = RunIds.of(chunkContext);
+        if (alerts != null) {
+            artifacts.forEachVanishedMember(source, runId, gone -> alerts.raise(runId, ARTIFACT_GONE, gone.path(),
+                    "a release member (sha256 " + gone.sha256() + ") is no longer in the archive", gone.releaseId()));
+        }
+        contribution.incrementWriteCount(artifacts.markUnseenGone(source, runId));
         return RepeatStatus.FINISHED;
     }
 }

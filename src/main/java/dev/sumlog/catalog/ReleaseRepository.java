@@ -191,11 +191,19 @@ public class ReleaseRepository {
             members.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(new ReleaseRow.Member(rs.getString(2),
                     ArtifactState.valueOf(rs.getString(3)), rs.getString(4), rs.getString(5), rs.getString(6)));
         }, ids);
+        // The newest logged content is the claim a rewrite must match, unless an operator accepted its
+        // change (reconcile --accept): then the release may be written and logged anew.
         Map<Long, String> logged = new HashMap<>();
         jdbc.query("SELECT release_id, sums_sha256 FROM submission WHERE state = '" + SubmissionState.LOGGED.name()
                 + "' AND release_id IN (" + marks + ") ORDER BY id", rs -> {
-            logged.putIfAbsent(rs.getLong(1), rs.getString(2));
+            logged.put(rs.getLong(1), rs.getString(2));
         }, ids);
+        if (!logged.isEmpty()) {
+            jdbc.query("SELECT release_id, superseded_sha256 FROM release_acceptance WHERE release_id IN (" + marks + ")",
+                    rs -> {
+                        logged.remove(rs.getLong(1), rs.getString(2));
+                    }, ids);
+        }
         return heads.stream().map(h -> new ReleaseRow(h.id(), h.key(), members.getOrDefault(h.id(), List.of()),
                 logged.get(h.id()))).toList();
     }

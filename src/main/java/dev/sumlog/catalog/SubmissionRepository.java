@@ -27,17 +27,25 @@ public class SubmissionRepository {
 
     /** Written releases without a submission to {@code logId} for their current sums, never logged otherwise. */
     public List<Unsubmitted> unsubmitted(String source, String logId, long afterId, int limit) {
+        // A release logged with other content is never logged again unless an operator accepted that
+        // content's change (release_acceptance); its new entry then names the newest superseded one.
         return jdbc.query("""
-                SELECT r.id, r.directory, r.project, r.version, r.sums_path, r.sums_sha256 FROM release_set r
+                SELECT r.id, r.directory, r.project, r.version, r.sums_path, r.sums_sha256,
+                  (SELECT o.sums_sha256 FROM submission o WHERE o.id = (
+                     SELECT MAX(s.id) FROM submission s WHERE s.release_id = r.id AND s.log_id = ? AND s.state = ?
+                       AND s.sums_sha256 <> r.sums_sha256))
+                FROM release_set r
                 WHERE r.source = ? AND r.state = ? AND r.id > ?
                   AND NOT EXISTS (SELECT 1 FROM submission s WHERE s.release_id = r.id AND s.log_id = ?
                                   AND s.sums_sha256 = r.sums_sha256)
                   AND NOT EXISTS (SELECT 1 FROM submission s WHERE s.release_id = r.id AND s.state = ?
-                                  AND s.sums_sha256 <> r.sums_sha256)
+                                  AND s.sums_sha256 <> r.sums_sha256
+                                  AND NOT EXISTS (SELECT 1 FROM release_acceptance a WHERE a.release_id = r.id
+                                                  AND a.superseded_sha256 = s.sums_sha256))
                 ORDER BY r.source, r.state, r.id FETCH FIRST ? ROWS ONLY""",
                 (rs, n) -> new Unsubmitted(rs.getLong(1), new ReleaseKey(rs.getString(2),
-                        rs.getString(3), rs.getString(4)), rs.getString(5), rs.getString(6)),
-                source, ReleaseState.WRITTEN.name(), afterId, logId, LOGGED, limit);
+                        rs.getString(3), rs.getString(4)), rs.getString(5), rs.getString(6), rs.getString(7)),
+                logId, LOGGED, source, ReleaseState.WRITTEN.name(), afterId, logId, LOGGED, limit);
     }
 
     /** Persists entries before anything is sent ("persist what you will send"). */
@@ -207,7 +215,8 @@ public class SubmissionRepository {
     }
 
     /** A written release not yet submitted. */
-    public record Unsubmitted(long releaseId, ReleaseKey key, String sumsPath, String sumsSha256) {
+    /** @param supersedes the newest other content of the release logged in this log (after an accepted change), or null */
+    public record Unsubmitted(long releaseId, ReleaseKey key, String sumsPath, String sumsSha256, String supersedes) {
     }
 
     /** An entry to persist as PENDING before it is sent. */

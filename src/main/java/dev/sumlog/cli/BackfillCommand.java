@@ -4,6 +4,8 @@ import dev.sumlog.catalog.ProblemRepository.Problem;
 import dev.sumlog.job.BackfillRunner;
 import dev.sumlog.job.BackfillRunner.RunResult;
 import dev.sumlog.job.BackfillSpec;
+import dev.sumlog.job.RunMode;
+import dev.sumlog.catalog.ReleaseAcceptances;
 import dev.sumlog.job.StopSignal;
 import dev.sumlog.release.Layout;
 import dev.sumlog.submit.EmbeddedLogTarget;
@@ -82,6 +84,16 @@ class BackfillCommand implements Callable<Integer> {
         }
     }
 
+    /** How this command chooses its run; {@code reconcile} overrides it. */
+    RunMode mode() {
+        return RunMode.backfill();
+    }
+
+    /** A change to accept before the run ({@code reconcile --accept}), or null. */
+    ReleaseAcceptances.Request acceptance() {
+        return null;
+    }
+
     private int runLocked(BackfillSpec spec) throws Exception {
         CountDownLatch finished = new CountDownLatch(1);
         int[] exitCode = {ExitCodes.FAILED};
@@ -91,6 +103,7 @@ class BackfillCommand implements Callable<Integer> {
         try {
             context = CatalogContext.start(spec.state(), "backfill", ctx -> {
                 ctx.getBeanFactory().registerSingleton("backfillSpec", spec);
+                ctx.getBeanFactory().registerSingleton("runMode", mode());
                 if (log != null) {
                     ctx.getBeanFactory().registerSingleton("logTarget", log);
                 }
@@ -99,7 +112,7 @@ class BackfillCommand implements Callable<Integer> {
         } catch (RuntimeException e) {
             // The catalog could not be opened or brought up to date (a migration on a full disk):
             // nothing has run; one line, the likeliest cause first.
-            throw new IllegalStateException("backfill failed: " + diagnose(spec, e)
+            throw new IllegalStateException(mode().command() + " failed: " + diagnose(spec, e)
                     + "; run the same command again to resume");
         }
         Thread onSignal = new Thread(() -> {
@@ -116,15 +129,18 @@ class BackfillCommand implements Callable<Integer> {
             BackfillRunner runner = context.getBean(BackfillRunner.class);
             RunResult result;
             try {
-                result = runner.run();
+                result = runner.run(acceptance());
+            } catch (IllegalArgumentException e) {
+                // What the operator asked for cannot be done (an unknown release to accept): nothing ran.
+                throw new UsageException(e.getMessage());
             } catch (RuntimeException e) {
                 // The job repository itself could not record the run: one line, and the likeliest
                 // cause first (a full state disk surfaces through Spring Batch as odd errors, such as
                 // an "execution already running" race once H2 has closed the database).
-                throw new IllegalStateException("backfill failed: " + diagnose(spec, e)
+                throw new IllegalStateException(mode().command() + " failed: " + diagnose(spec, e)
                         + "; run the same command again to resume");
             }
-            exitCode[0] = report(result, System.out, spec.state());
+            exitCode[0] = report(result, System.out, spec.state(), mode().command());
             return exitCode[0];
         } finally {
             context.close();
@@ -160,6 +176,14 @@ class BackfillCommand implements Callable<Integer> {
 
     /** Prints what the run reports (the full list goes to a file when long) and returns the exit code. */
     static int report(RunResult result, PrintStream out, Path stateDir) throws IOException {
+        return report(result, out, stateDir, RunMode.BACKFILL);
+    }
+
+    /** @param command the word the summary starts with: "backfill" or "reconcile" */
+    static int report(RunResult result, PrintStream out, Path stateDir, String command) throws IOException {
+        if (result.alreadyDone()) {
+            return ExitCodes.OK;
+        }
         List<Problem> problems = result.problems();
         List<String> lines = problems.stream()
                 .map(p -> (p.skipped() ? "skipped: " : "note: ") + OneLine.escape(p.path()) + ": " + OneLine.escape(p.reason()))
@@ -177,7 +201,7 @@ class BackfillCommand implements Callable<Integer> {
             out.println("... and " + (result.unloggedCount() - result.unlogged().size()) + " more not logged yet");
         }
         if (result.status() == BatchStatus.COMPLETED && result.unloggedCount() > 0) {
-            out.println("backfill complete, but " + result.unloggedCount()
+            out.println(command + " complete, but " + result.unloggedCount()
                     + " release(s) are not logged yet; run the same command again to retry"
                     + (result.alerts().isEmpty() ? "" : "; " + result.alerts().size() + " alert(s)"));
             // An alert outranks a pending release: what a log answered did not verify.
@@ -185,14 +209,14 @@ class BackfillCommand implements Callable<Integer> {
         }
         if (result.status() == BatchStatus.COMPLETED) {
             long skipped = problems.stream().filter(Problem::skipped).count();
-            out.println("backfill complete" + (skipped > 0 ? ", " + skipped + " input(s) skipped" : "")
+            out.println(command + " complete" + (skipped > 0 ? ", " + skipped + " input(s) skipped" : "")
                     + (result.alerts().isEmpty() ? "" : ", " + result.alerts().size() + " alert(s)"));
             if (!result.alerts().isEmpty()) {
                 return ExitCodes.ALERTS;
             }
             return skipped > 0 ? ExitCodes.SKIPPED : ExitCodes.OK;
         }
-        out.println("backfill " + result.status().name().toLowerCase()
+        out.println(command + " " + result.status().name().toLowerCase()
                 + (result.failure() != null ? ": " + result.failure() : "")
                 + "; run the same command again to resume");
         return ExitCodes.FAILED;

@@ -25,6 +25,7 @@ import dev.sumlog.digest.HashTrace;
 import dev.sumlog.digest.LocalArtifactReader;
 import dev.sumlog.digest.ReadPass;
 import dev.sumlog.output.OutputTree;
+import dev.sumlog.output.OutputCheckTasklet;
 import dev.sumlog.release.FileNameClassifier;
 import dev.sumlog.source.ArtifactClassifier;
 import dev.sumlog.source.CrawledFile;
@@ -73,13 +74,15 @@ class BackfillJobConfiguration {
 
     @Bean
     Job backfill(JobRepository jobRepository, Step crawlStep, Step markGoneStep, Step hashStep, Step groupStep,
-                 Step writeSumsStep, Step snapshotStep, SubmitStepsConfiguration.LogSteps logSteps) {
+                 Step writeSumsStep, Step snapshotStep, SubmitStepsConfiguration.LogSteps logSteps,
+                 Step checkOutputsStep) {
         var job = new JobBuilder(JOB_NAME, jobRepository)
                 .start(crawlStep).next(markGoneStep).next(hashStep).next(groupStep).next(writeSumsStep)
                 .next(snapshotStep);
         for (Step step : logSteps.steps()) {
             job = job.next(step);
         }
+        job = job.next(checkOutputsStep);
         return job.listener(new RunAnnouncer(System.out)).build();
     }
 
@@ -125,9 +128,10 @@ class BackfillJobConfiguration {
 
     @Bean
     Step markGoneStep(JobRepository jobRepository, PlatformTransactionManager tx, BackfillSpec spec,
-                      ArtifactRepository artifacts, SignedSubjects signed, StopSignal stop) {
+                      ArtifactRepository artifacts, SignedSubjects signed, AlertRepository alerts, StopSignal stop) {
         return new StepBuilder("markGone", jobRepository)
-                .tasklet(new MarkGoneTasklet(artifacts, spec.sourceId(), spec.checks().checksSignatures() ? signed : null), tx)
+                .tasklet(new MarkGoneTasklet(artifacts, spec.sourceId(), spec.checks().checksSignatures() ? signed : null,
+                        alerts), tx)
                 .listener(stop)
                 .build();
     }
@@ -200,6 +204,17 @@ class BackfillJobConfiguration {
                 .processor(new ReleaseSumsProcessor(out, spec.checks().onBad() == ReadChecks.OnBad.HOLD))
                 .writer(new SumsOutcomeWriter(releases, outputs, out.key(), alerts))
                 .listener(stop).listener(progress)
+                .build();
+    }
+
+    /** Reconcile only: the published files still hold what sumlog wrote; last, after anything was restored. */
+    @Bean
+    Step checkOutputsStep(JobRepository jobRepository, PlatformTransactionManager tx, OutputRepository outputs,
+                          AlertRepository alerts, OutputTree out, StopSignal stop) {
+        var check = new OutputCheckTasklet(outputs, alerts, out);
+        return new StepBuilder("checkOutputs", jobRepository)
+                .tasklet(check, tx)
+                .listener(check).listener(stop)
                 .build();
     }
 

@@ -23,6 +23,8 @@ import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.beans.factory.ObjectProvider;
+import dev.sumlog.catalog.ReleaseAcceptances;
 import org.springframework.context.annotation.Profile;
 import org.springframework.stereotype.Component;
 
@@ -50,6 +52,8 @@ public class BackfillRunner {
     private final AlertRepository alerts;
     private final CheckRepository checks;
     private final String logId;
+    private final RunMode mode;
+    private final ReleaseAcceptances acceptances;
     private final PrintStream out = System.out;
 
     static final String ARCHIVE = "archive";
@@ -58,7 +62,9 @@ public class BackfillRunner {
 
     public BackfillRunner(JobOperator jobOperator, JobRepository jobRepository, Job backfill, BackfillSpec spec,
                           ProblemRepository problems, SubmissionRepository submissions, AlertRepository alerts,
-                          CheckRepository checks) {
+                          CheckRepository checks, ObjectProvider<RunMode> mode, ReleaseAcceptances acceptances) {
+        this.mode = mode.getIfAvailable(RunMode::backfill);
+        this.acceptances = acceptances;
         this.submissions = submissions;
         this.alerts = alerts;
         this.checks = checks;
@@ -71,17 +77,43 @@ public class BackfillRunner {
     }
 
     public RunResult run() throws Exception {
+        return run(null);
+    }
+
+    /**
+     * Starts, resumes or recovers the archive's run as {@link RunMode} says.
+     *
+     * @param accept a change of a logged release that the operator accepts before the run ({@code
+     *               reconcile --accept}), or null; it needs a finished previous run and forces a new one
+     */
+    public RunResult run(ReleaseAcceptances.Request accept) throws Exception {
         JobExecution last = lastExecution();
         JobExecution execution;
-        out.println("backfill of " + OneLine.escape(spec.sourceId()) + " from " + OneLine.escape(spec.sourceLocation())
-                + " into " + OneLine.escape(spec.out().toString()));
+        out.println(mode.command() + " of " + OneLine.escape(spec.sourceId()) + " from " + OneLine.escape(spec.sourceLocation())
+                + " into " + OneLine.escape(spec.out().toString()) + (mode.reconcile() ? " (run key " + mode.runKey()
+                + (mode.full() ? ", full: every file read again" : "") + ")" : ""));
+        if (accept != null) {
+            if (last != null && last.getStatus() != BatchStatus.COMPLETED && last.getStatus() != BatchStatus.ABANDONED) {
+                throw new IllegalArgumentException("--accept: run " + RunIds.of(last) + " is unfinished ("
+                        + last.getStatus() + "); run `reconcile` without --accept to complete it first");
+            }
+            out.println(acceptances.accept(spec.sourceId(), accept));
+        }
         if (last == null) {
             execution = jobOperator.start(backfill, parameters(1));
         } else {
             long generation = last.getJobParameters().getLong(GENERATION);
+            String lastKey = last.getJobParameters().getString(RunMode.RUN_KEY_PARAMETER);
+            if (mode.reconcile() && accept == null && last.getStatus() == BatchStatus.COMPLETED
+                    && mode.runKey().equals(lastKey)) {
+                out.println("reconcile " + OneLine.escape(lastKey) + " already ran: run " + RunIds.of(last)
+                        + " completed; nothing to do (--run-id KEY runs again)");
+                return RunResult.alreadyDone(last);
+            }
             execution = switch (last.getStatus()) {
                 case COMPLETED, ABANDONED -> {
-                    out.println("run " + RunIds.of(last) + " complete; starting a new run for new and changed files");
+                    out.println("run " + RunIds.of(last) + " " + (last.getStatus() == BatchStatus.COMPLETED
+                            ? "complete" : "abandoned") + "; starting a new run for new and changed files");
                     yield jobOperator.start(backfill, parameters(generation + 1));
                 }
                 case FAILED, STOPPED -> {
@@ -105,7 +137,7 @@ public class BackfillRunner {
                 .stream().map(SubmissionRepository.Unlogged::toString).toList();
         long unloggedCount = unlogged.isEmpty() ? 0 : submissions.countPending(spec.sourceId());
         return new RunResult(execution.getStatus(), execution.getId(), runId, reported, failure, raised, unlogged,
-                unloggedCount, checked(runId));
+                unloggedCount, checked(runId), false);
     }
 
     /** One line; a database failure names the catalog, since the database's own error cannot. */
@@ -134,10 +166,12 @@ public class BackfillRunner {
                 .addLong(GENERATION, generation)
                 .addString("source", spec.sourceLocation(), false)
                 .addString("out", spec.out().toString(), false)
+                .addString(RunMode.COMMAND_PARAMETER, mode.command(), false)
+                .addString(RunMode.RUN_KEY_PARAMETER, mode.runKey() == null ? "" : mode.runKey(), false)
+                .addString(RunMode.FULL_PARAMETER, Boolean.toString(mode.full()), false)
                 .toJobParameters();
     }
 
-    /** How a run ended, with everything it reported about its inputs. */
     /** What the run's reads found, one line per check that ran: "archives: OK 3, FLAGGED 1". */
     private List<String> checked(long runId) {
         List<String> lines = new ArrayList<>();
@@ -151,9 +185,20 @@ public class BackfillRunner {
                 .map(c -> c.result() + " " + c.rows()).collect(Collectors.joining(", ")));
     }
 
-    /** @param checked what this run's reads found ({@link #checked}), for the summary */
+    /**
+     * How a run ended, with everything it reported about its inputs.
+     *
+     * @param checked     what this run's reads found ({@link #checked}), for the summary
+     * @param alreadyDone a reconcile whose run key had already completed: nothing ran
+     */
     public record RunResult(BatchStatus status, long executionId, long runId, List<Problem> problems, String failure,
-                            List<String> alerts, List<String> unlogged, long unloggedCount, List<String> checked) {
+                            List<String> alerts, List<String> unlogged, long unloggedCount, List<String> checked,
+                            boolean alreadyDone) {
+
+        static RunResult alreadyDone(JobExecution last) {
+            return new RunResult(BatchStatus.COMPLETED, last.getId(), RunIds.of(last), List.of(), null, List.of(),
+                    List.of(), 0, List.of(), true);
+        }
 
         public boolean skippedAny() {
             return problems.stream().anyMatch(Problem::skipped);

@@ -39,7 +39,7 @@ public class PrepareSubmissionsTasklet implements Tasklet {
     /** The embedded log's entries: {@link ReleaseEntry} naming the archive by {@code publicSource}. */
     public static EntryMaker releaseEntries(String publicSource) {
         return release -> new ReleaseEntry(publicSource, release.key().displayName(), release.sumsPath(),
-                release.sumsSha256()).text();
+                release.sumsSha256(), release.supersedes()).text();
     }
 
     public PrepareSubmissionsTasklet(SubmissionRepository submissions, ProblemRepository problems, String source,

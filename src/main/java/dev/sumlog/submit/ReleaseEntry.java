@@ -14,14 +14,21 @@ import java.util.regex.Pattern;
  * release &lt;release directory&gt;/&lt;project&gt;-&lt;version&gt;
  * sums &lt;path of the sums file, relative to the published output root&gt;
  * sums-sha256 &lt;lowercase hex SHA-256 of the sums file's exact bytes&gt;
+ * supersedes &lt;sums-sha256 of the entry this one replaces&gt;     (only after {@code reconcile --accept})
  * </pre>
  *
  * UTF-8, one LF after every line, no other whitespace. In values, '%', control characters and DEL
  * are percent-encoded ({@code %25}, {@code %0A}...), so one line is always one field. The entry is
  * a pure function of its fields (deterministic), at most {@value #MAX_BYTES} bytes (the tlog-tiles
  * entry limit), and commits to the whole release through the sums digest.
+ *
+ * <p>A release whose logged content an operator accepted as changed is logged again with the optional
+ * last line {@code supersedes}, naming the earlier entry by its sums digest; the earlier entry stays in
+ * the log, so the log itself shows that the release changed and when.
+ *
+ * @param supersedes the sums-sha256 of the superseded entry, or null
  */
-public record ReleaseEntry(String source, String release, String sumsPath, String sumsSha256) {
+public record ReleaseEntry(String source, String release, String sumsPath, String sumsSha256, String supersedes) {
 
     public static final String HEADER = "sumlog.dev/release/v1";
     public static final int MAX_BYTES = 65_535;
@@ -31,6 +38,13 @@ public record ReleaseEntry(String source, String release, String sumsPath, Strin
         if (!HEX64.matcher(sumsSha256).matches()) {
             throw new IllegalArgumentException("sums-sha256 must be 64 lowercase hex digits");
         }
+        if (supersedes != null && !HEX64.matcher(supersedes).matches()) {
+            throw new IllegalArgumentException("supersedes must be 64 lowercase hex digits");
+        }
+    }
+
+    public ReleaseEntry(String source, String release, String sumsPath, String sumsSha256) {
+        this(source, release, sumsPath, sumsSha256, null);
     }
 
     public byte[] bytes() {
@@ -38,7 +52,8 @@ public record ReleaseEntry(String source, String release, String sumsPath, Strin
                 + "source " + escape(source) + "\n"
                 + "release " + escape(release) + "\n"
                 + "sums " + escape(sumsPath) + "\n"
-                + "sums-sha256 " + sumsSha256 + "\n";
+                + "sums-sha256 " + sumsSha256 + "\n"
+                + (supersedes == null ? "" : "supersedes " + supersedes + "\n");
         byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
         if (bytes.length > MAX_BYTES) {
             throw new IllegalArgumentException("log entry for " + release + " is " + bytes.length + " bytes, over "
@@ -64,8 +79,8 @@ public record ReleaseEntry(String source, String release, String sumsPath, Strin
         if (!lines[0].equals(HEADER)) {
             throw invalid("line 1 is not " + HEADER);
         }
-        if (lines.length != 6 || !lines[5].isEmpty()) {
-            throw invalid("want exactly 5 lines, each ending in LF");
+        if ((lines.length != 6 && lines.length != 7) || !lines[lines.length - 1].isEmpty()) {
+            throw invalid("want exactly 5 lines (6 with supersedes), each ending in LF");
         }
         String source = unescape(field(lines, 1, "source"), 2);
         String release = unescape(field(lines, 2, "release"), 3);
@@ -74,7 +89,14 @@ public record ReleaseEntry(String source, String release, String sumsPath, Strin
         if (!HEX64.matcher(sumsSha256).matches()) {
             throw invalid("line 5: sums-sha256 is not 64 lowercase hex digits");
         }
-        ReleaseEntry entry = new ReleaseEntry(source, release, sumsPath, sumsSha256);
+        String supersedes = null;
+        if (lines.length == 7) {
+            supersedes = field(lines, 5, "supersedes");
+            if (!HEX64.matcher(supersedes).matches()) {
+                throw invalid("line 6: supersedes is not 64 lowercase hex digits");
+            }
+        }
+        ReleaseEntry entry = new ReleaseEntry(source, release, sumsPath, sumsSha256, supersedes);
         if (!java.util.Arrays.equals(entry.bytes(), bytes)) {
             throw invalid("not in canonical form");
         }

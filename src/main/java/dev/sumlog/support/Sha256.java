@@ -26,7 +26,8 @@ public final class Sha256 {
         return HexFormat.of().formatHex(of(data));
     }
 
-    private static MessageDigest newDigest() {
+    /** A fresh digest, for a caller that streams. */
+    public static MessageDigest newDigest() {
         try {
             return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {

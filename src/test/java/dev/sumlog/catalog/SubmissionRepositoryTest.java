@@ -56,7 +56,7 @@ class SubmissionRepositoryTest {
         List<Unsubmitted> page = submissions.unsubmitted(SOURCE, LOG, 0, 10);
 
         assertThat(page).extracting(Unsubmitted::releaseId).containsExactly(fresh, otherLogOnly, pendingOtherContent);
-        assertThat(page.get(0)).isEqualTo(new Unsubmitted(fresh, key("1.0"), "pkgs/foo-1.0.SHA256SUMS", sha("1")));
+        assertThat(page.get(0)).isEqualTo(new Unsubmitted(fresh, key("1.0"), "pkgs/foo-1.0.SHA256SUMS", sha("1"), null));
         assertThat(submissions.unsubmitted(SOURCE, LOG, fresh, 1)).extracting(Unsubmitted::releaseId)
                 .containsExactly(otherLogOnly);
         assertThat(submissions.unsubmitted(SOURCE, LOG, pendingOtherContent, 10)).isEmpty();
