@@ -1,6 +1,7 @@
 package dev.sumlog.catalog;
 
 import dev.sumlog.release.ReleaseKey;
+import dev.sumlog.release.SumsFileNames;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
@@ -71,12 +72,12 @@ public class ReleaseAcceptances {
                 releaseId);
     }
 
-    /** By sums path (indexed by nothing, but one query per accept), or by name among the CHANGED releases. */
+    /** By sums path (a flat release's name plus the suffix is its sums path), or by name among the CHANGED releases. */
     private Found find(String source, String name) {
         List<Found> rows = jdbc.query("SELECT id, directory, project, version, state, sums_path FROM release_set WHERE source = ?"
-                + " AND (sums_path = ? OR state = ?)", (rs, n) -> new Found(rs.getLong(1),
+                + " AND (sums_path IN (?, ?) OR state = ?)", (rs, n) -> new Found(rs.getLong(1),
                 new ReleaseKey(rs.getString(2), rs.getString(3), rs.getString(4)), rs.getString(5), rs.getString(6)),
-                source, name, ReleaseState.CHANGED.name());
+                source, name, name + SumsFileNames.SUMS_SUFFIX, ReleaseState.CHANGED.name());
         return rows.stream().filter(r -> name.equals(r.sumsPath()) || name.equals(r.key().displayName())
                         || name.equals(r.key().sumsPath())).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("--accept: no release '" + name + "' in archive " + source

@@ -196,6 +196,11 @@ class BackfillCommand implements Callable<Integer> {
         }
         result.checked().forEach(line -> out.println("checked " + line));
         result.alerts().forEach(a -> out.println("ALERT: " + OneLine.escape(a)));
+        long earlier = result.openAlerts() - result.alerts().size();
+        if (earlier > 0) {
+            // Exit 3 means "raised by this run"; what earlier runs raised stays open until acknowledged.
+            out.println(earlier + " alert(s) from earlier runs not acknowledged yet (status --alerts; ack ALERT --reason TEXT)");
+        }
         result.unlogged().forEach(u -> out.println("not logged yet: " + OneLine.escape(u)));
         if (result.unloggedCount() > result.unlogged().size()) {
             out.println("... and " + (result.unloggedCount() - result.unlogged().size()) + " more not logged yet");

@@ -136,8 +136,9 @@ public class BackfillRunner {
         List<String> unlogged = submissions.stillPending(spec.sourceId(), logId, LISTED_UNLOGGED)
                 .stream().map(SubmissionRepository.Unlogged::toString).toList();
         long unloggedCount = unlogged.isEmpty() ? 0 : submissions.countPending(spec.sourceId());
+        long open = alerts.openByKind().values().stream().mapToLong(Long::longValue).sum();
         return new RunResult(execution.getStatus(), execution.getId(), runId, reported, failure, raised, unlogged,
-                unloggedCount, checked(runId), false);
+                unloggedCount, checked(runId), false, open);
     }
 
     /** One line; a database failure names the catalog, since the database's own error cannot. */
@@ -190,14 +191,15 @@ public class BackfillRunner {
      *
      * @param checked     what this run's reads found ({@link #checked}), for the summary
      * @param alreadyDone a reconcile whose run key had already completed: nothing ran
+     * @param openAlerts  alerts not acknowledged yet, this run's and earlier ones
      */
     public record RunResult(BatchStatus status, long executionId, long runId, List<Problem> problems, String failure,
                             List<String> alerts, List<String> unlogged, long unloggedCount, List<String> checked,
-                            boolean alreadyDone) {
+                            boolean alreadyDone, long openAlerts) {
 
         static RunResult alreadyDone(JobExecution last) {
             return new RunResult(BatchStatus.COMPLETED, last.getId(), RunIds.of(last), List.of(), null, List.of(),
-                    List.of(), 0, List.of(), true);
+                    List.of(), 0, List.of(), true, 0);
         }
 
         public boolean skippedAny() {

@@ -40,6 +40,8 @@ import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 public class OutputCheckTasklet implements Tasklet, StepExecutionListener {
 
     public static final String OUTPUT_CHANGED = "OUTPUT_CHANGED";
+    /** Start of the step's exit description: how many published files it read (their stamp moved, or --full). */
+    public static final String REREAD = "published files read:";
     private static final int PAGE = 1000;
 
     private final OutputRepository outputs;
@@ -127,6 +129,7 @@ public class OutputCheckTasklet implements Tasklet, StepExecutionListener {
             System.out.println("  checkOutputs: " + stepExecution.getReadCount() + " published files, " + read
                     + " read again (stamp moved" + (full ? " or --full" : "") + ")");
         }
-        return stepExecution.getExitStatus();
+        // Kept with the step (EXIT_MESSAGE), so the catalog shows how many published files a run read.
+        return stepExecution.getExitStatus().addExitDescription(REREAD + " " + read);
     }
 }

@@ -36,7 +36,7 @@ class BackfillJobInProcessTest {
 
     /** Job steps in order. */
     private static final List<String> STEPS = List.of("crawl", "markGone", "hash", "group", "writeSums", "snapshot",
-            "prepareSubmissions", "restoreReceipts", "submit");
+            "prepareSubmissions", "restoreReceipts", "submit", "checkOutputs");
     private static final Set<String> SUMS = Set.of("nova-1.0.SHA256SUMS", "glance-2.0.SHA256SUMS",
             "sub/keystone-3.0.SHA256SUMS");
 

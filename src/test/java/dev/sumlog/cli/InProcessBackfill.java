@@ -1,6 +1,7 @@
 package dev.sumlog.cli;
 
 import dev.sumlog.job.BackfillRunner;
+import dev.sumlog.job.RunMode;
 import dev.sumlog.job.BackfillSpec;
 import dev.sumlog.submit.EmbeddedLogs;
 import dev.sumlog.submit.remote.RemoteLogs;
@@ -19,6 +20,11 @@ record InProcessBackfill(ConfigurableApplicationContext context, StateLock lock,
 
     /** Writes {@code yaml} to {@code dir/job.yml} (relative paths are relative to {@code dir}) and starts its context. */
     static InProcessBackfill start(Path dir, String yaml) throws Exception {
+        return start(dir, yaml, RunMode.backfill());
+    }
+
+    /** As {@link #start(Path, String)}, for the command {@code mode} says (a reconcile, a full one). */
+    static InProcessBackfill start(Path dir, String yaml, RunMode mode) throws Exception {
         Files.createDirectories(dir);
         Path file = Files.writeString(dir.resolve("job.yml"), yaml);
         BackfillSpec spec = JobFileLoader.resolve(JobFileLoader.load(file), JobFile.empty(), "job file " + file);
@@ -27,6 +33,7 @@ record InProcessBackfill(ConfigurableApplicationContext context, StateLock lock,
         var log = EmbeddedLogs.open(spec.state(), spec.log().dir(), spec.log().origin());
         ConfigurableApplicationContext context = CatalogContext.start(spec.state(), "backfill", ctx -> {
             ctx.getBeanFactory().registerSingleton("backfillSpec", spec);
+            ctx.getBeanFactory().registerSingleton("runMode", mode);
             ctx.getBeanFactory().registerSingleton("logTarget", log);
             ctx.getBeanFactory().registerSingleton("remoteLogs", RemoteLogs.none());
         });

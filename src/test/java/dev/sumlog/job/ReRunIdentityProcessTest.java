@@ -101,6 +101,7 @@ class ReRunIdentityProcessTest {
         Path sums = dir.resolve("out/x/nova-1.0.SHA256SUMS");
         byte[] published = Files.readAllBytes(sums);
         FileTime mtime = Files.getLastModifiedTime(tarball);
+        String publishedDigest = Trees.sha256(tarball);
         Files.writeString(tarball, "NOVA BYTES");
         Files.setLastModifiedTime(tarball, mtime);
         String nowHashesTo = Trees.sha256(Files.writeString(dir.resolve("expected"),
@@ -110,6 +111,8 @@ class ReRunIdentityProcessTest {
 
         assertThat(rerun.exitCode()).as(rerun.output()).isEqualTo(3);
         assertThat(rerun.output().lines().filter(l -> l.startsWith("ALERT"))).containsExactly(
+                "ALERT: ARTIFACT_CHANGED: x/nova-1.0.tar.gz: sha256 was " + publishedDigest + ", is now "
+                        + Trees.sha256(source.resolve("x/nova-1.0.tar.gz")) + " (10 bytes)",
                 "ALERT: RELEASE_CHANGED_AFTER_LOGGING: x/nova-1.0.SHA256SUMS: logged sums sha256 " + Trees.sha256(sums)
                         + ", the release now hashes to " + nowHashesTo
                         + " (changed nova-1.0.tar.gz); published sums kept, not logged again");

@@ -39,7 +39,8 @@ class ChangedReleaseProcessTest {
         assertThat(second.output())
                 .contains("ALERT: RELEASE_CHANGED_AFTER_LOGGING: openstack/nova/nova-27.0.0.SHA256SUMS: logged sums sha256 ")
                 .contains("(changed nova-27.0.0.tar.gz); published sums kept, not logged again")
-                .contains("backfill complete, 1 alert(s)");
+                .contains("ALERT: ARTIFACT_CHANGED: openstack/nova/nova-27.0.0.tar.gz: sha256 was ")
+                .contains("backfill complete, 2 alert(s)");
         assertThat(Files.readAllBytes(publishedSums)).isEqualTo(published);
         assertThat(dir.resolve("out/openstack/nova/nova-28.0.0.SHA256SUMS.tlog-proof")).exists();
         assertThat(logSize()).isEqualTo(logSize + 1);

@@ -24,6 +24,20 @@ class ReleaseEntryStrictParseTest {
                 new ReleaseEntry("file:///srv/a%b/", "x/\u00fcber\n-1.0", "x/\u00fcber\r\u007f.SHA256SUMS", SHA));
     }
 
+    @org.junit.jupiter.api.Test
+    void aSupersedingEntryRoundTripsAndItsLastLineIsChecked() {
+        String older = "fedcba9876543210".repeat(4);
+        ReleaseEntry entry = new ReleaseEntry("s", "r", "p", SHA, older);
+        org.assertj.core.api.Assertions.assertThat(entry.text()).endsWith("sums-sha256 " + SHA + "\nsupersedes " + older + "\n");
+        org.assertj.core.api.Assertions.assertThat(ReleaseEntry.parse(entry.bytes())).isEqualTo(entry);
+        byte[] valid = entry.bytes();
+        strictness().mayParse(insideAValue(valid)).check(valid, Mutations.singleByteChanges(valid));
+        assertThatThrownBy(() -> ReleaseEntry.parse(entry.text().replace("supersedes ", "superseded ").getBytes(StandardCharsets.UTF_8)))
+                .hasMessage("release entry: line 6: expected field 'supersedes'");
+        assertThatThrownBy(() -> ReleaseEntry.parse(entry.text().replace(older, older.toUpperCase()).getBytes(StandardCharsets.UTF_8)))
+                .hasMessage("release entry: line 6: supersedes is not 64 lowercase hex digits");
+    }
+
     @ParameterizedTest
     @MethodSource("validEntries")
     void everySingleByteChangeIsRejectedOrChangesTheEntry(ReleaseEntry entry) {
@@ -62,8 +76,8 @@ class ReleaseEntryStrictParseTest {
     @ParameterizedTest
     @CsvSource(delimiter = '|', quoteCharacter = '"', textBlock = """
             "" | release entry: line 1 is not sumlog.dev/release/v1
-            sumlog.dev/release/v1\\n | release entry: want exactly 5 lines, each ending in LF
-            sumlog.dev/release/v1\\nsource s\\nrelease r\\nsums p\\nsums-sha256 x\\n\\n | release entry: want exactly 5 lines, each ending in LF
+            sumlog.dev/release/v1\\n | release entry: want exactly 5 lines (6 with supersedes), each ending in LF
+            sumlog.dev/release/v1\\nsource s\\nrelease r\\nsums p\\nsums-sha256 x\\n\\n\\n | release entry: want exactly 5 lines (6 with supersedes), each ending in LF
             sumlog.dev/release/v1\\nrelease r\\nsource s\\nsums p\\nsums-sha256 x\\n | release entry: line 2: expected field 'source'
             """)
     void structuralMessagesNameTheFailedCheck(String text, String message) {
