@@ -75,7 +75,8 @@ class BackfillCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         JobFile fromFile = job == null ? JobFile.empty() : JobFileLoader.load(job);
         JobFile fromFlags = new JobFile(source, out, state, layout, null, null, null, null,
-                new JobFile.Tuning(threads, chunkSize, logBatch), publicUrl, null, null, archiveId, null, null, null, null);
+                new JobFile.Tuning(threads, chunkSize, logBatch), publicUrl, null, null, archiveId, null, null, null, null,
+                null, null);
         String origin = job == null ? "command line" : "job file " + job;
         BackfillSpec spec = JobFileLoader.resolve(fromFile, fromFlags, origin);
         Preflight.check(spec, origin);

@@ -11,7 +11,8 @@ import org.springframework.util.unit.DataSize;
  * A job file (YAML, see {@code jobs/}) as written, before command-line flags are applied. Every
  * field is optional here; {@link JobFileLoader} fills defaults and validates. {@code archiveId} names
  * the archive in the catalog (its identity), independent of where it is mounted today.
- * {@code source} is a directory or an http(s) URL of an index listing.
+ * {@code source} is a directory or an http(s) URL of an index listing. {@code report} is the JSON
+ * report file every run replaces, {@code metrics} a node_exporter textfile directory.
  */
 public record JobFile(
         String source,
@@ -30,7 +31,9 @@ public record JobFile(
         IntegrityConfig integrity,
         List<Path> keyrings,
         String onBad,
-        HttpConfig http) {
+        HttpConfig http,
+        Path report,
+        Path metrics) {
 
     /**
      * A job of a local source without the read checks' fields. A factory, not a constructor: the
@@ -40,7 +43,7 @@ public record JobFile(
                                 List<String> exclude, List<String> mutable, Boolean writeIntoSource, Tuning tuning,
                                 String publicUrl, Log log, List<LogConfig> logs, String archiveId) {
         return new JobFile(source == null ? null : source.toString(), out, state, layout, include, exclude, mutable,
-                writeIntoSource, tuning, publicUrl, log, logs, archiveId, null, null, null, null);
+                writeIntoSource, tuning, publicUrl, log, logs, archiveId, null, null, null, null, null, null);
     }
 
     /**

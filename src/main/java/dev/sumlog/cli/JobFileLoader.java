@@ -88,7 +88,7 @@ final class JobFileLoader {
                 bound.layout(), bound.include(), bound.exclude(), bound.mutable(), bound.writeIntoSource(), bound.tuning(),
                 bound.publicUrl(), log, LogsResolver.relativeTo(base, bound.logs()), bound.archiveId(), bound.integrity(),
                 bound.keyrings() == null ? null : bound.keyrings().stream().map(k -> resolve(base, k)).toList(),
-                bound.onBad(), bound.http());
+                bound.onBad(), bound.http(), resolve(base, bound.report()), resolve(base, bound.metrics()));
     }
 
     /**
@@ -144,7 +144,8 @@ final class JobFileLoader {
                 writeIntoSource, threads, chunkSize,
                 pick(pick(flags.archiveId(), file.archiveId()), publicSource), publicSource,
                 logs.embeddedListed() ? logSpec(logs.embedded(), where.state(), origin, logBatch) : null,
-                logs.remote(), http, new ChecksResolver(origin).resolve(file));
+                logs.remote(), http, new ChecksResolver(origin).resolve(file),
+                new BackfillSpec.Reporting(file.report(), file.metrics()));
     }
 
     /** Defaults: the log lives in the state directory, unlimited rate (it is local), 5 attempts. */

@@ -210,11 +210,11 @@ class BackfillJobConfiguration {
     /** Reconcile only: the published files still hold what sumlog wrote; last, after anything was restored. */
     @Bean
     Step checkOutputsStep(JobRepository jobRepository, PlatformTransactionManager tx, OutputRepository outputs,
-                          AlertRepository alerts, OutputTree out, StopSignal stop) {
+                          AlertRepository alerts, OutputTree out, StopSignal stop, ProgressReporter progress) {
         var check = new OutputCheckTasklet(outputs, alerts, out);
         return new StepBuilder("checkOutputs", jobRepository)
                 .tasklet(check, tx)
-                .listener(check).listener(stop)
+                .listener(check).listener(stop).listener(progress)
                 .build();
     }
 

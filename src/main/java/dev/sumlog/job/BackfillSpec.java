@@ -33,7 +33,16 @@ public record BackfillSpec(
         LogSpec log,
         List<RemoteLogSpec> remoteLogs,
         HttpSourceSpec http,
-        ReadChecks checks) {
+        ReadChecks checks,
+        Reporting reporting) {
+
+    /**
+     * Where a run leaves its results for machines besides its output lines: a JSON report (replaced
+     * atomically after every run) and a Prometheus node_exporter textfile directory; either may be null.
+     */
+    public record Reporting(Path report, Path metrics) {
+        public static final Reporting NONE = new Reporting(null, null);
+    }
 
     public BackfillSpec {
         remoteLogs = List.copyOf(remoteLogs);
