@@ -26,6 +26,7 @@ import dev.sumlog.digest.LocalArtifactReader;
 import dev.sumlog.digest.ReadPass;
 import dev.sumlog.output.OutputTree;
 import dev.sumlog.output.OutputCheckTasklet;
+import org.springframework.batch.core.listener.StepExecutionListener;
 import dev.sumlog.release.FileNameClassifier;
 import dev.sumlog.source.ArtifactClassifier;
 import dev.sumlog.source.CrawledFile;
@@ -214,7 +215,8 @@ class BackfillJobConfiguration {
         var check = new OutputCheckTasklet(outputs, alerts, out);
         return new StepBuilder("checkOutputs", jobRepository)
                 .tasklet(check, tx)
-                .listener(check).listener(stop).listener(progress)
+                .listener(check).listener(stop).listener((StepExecutionListener) progress)
+                .listener((org.springframework.batch.core.listener.ChunkListener<?, ?>) progress)
                 .build();
     }
 
