@@ -50,12 +50,13 @@ public class ArtifactRepository {
      */
     public CrawlDelta compare(String source, List<NewArtifact> files, ReadNeeds needs) {
         Map<String, Known> known = known(source, files, needs);
-        CrawlDelta delta = new CrawlDelta(new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new HashSet<>(),
+        CrawlDelta delta = new CrawlDelta(new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new HashSet<>(),
                 new LinkedHashSet<>());
         for (NewArtifact file : files) {
             Known before = known.get(file.path());
             if (before != null && before.seenAs().equals(file) && !before.needsRetry() && !needs.everything()) {
                 delta.unchanged().add(file);
+                delta.unchangedIds().add(before.id());
                 continue;
             }
             (before == null ? delta.fresh() : delta.changed()).add(file);
@@ -74,12 +75,15 @@ public class ArtifactRepository {
      * release of their key ({@code releaseIds}, created by the caller); unchanged ones are marked seen.
      */
     public void record(String source, long runId, CrawlDelta delta, Map<ReleaseKey, Long> releaseIds) {
-        jdbc.batchUpdate("UPDATE artifact SET last_seen_run = ? WHERE source = ? AND path = ?", delta.unchanged(),
-                delta.unchanged().size(), (ps, f) -> {
-                    ps.setLong(1, runId);
-                    ps.setString(2, source);
-                    ps.setString(3, f.path());
-                });
+        // The nightly case is a chunk of unchanged files: one statement by primary key, not one lookup per path.
+        List<Long> seen = delta.unchangedIds();
+        for (int from = 0; from < seen.size(); from += 500) {
+            List<Long> slice = seen.subList(from, Math.min(from + 500, seen.size()));
+            List<Object> args = new ArrayList<>(slice.size() + 1);
+            args.add(runId);
+            args.addAll(slice);
+            jdbc.update("UPDATE artifact SET last_seen_run = ? WHERE id IN (" + Sql.marks(slice.size()) + ")", args.toArray());
+        }
         jdbc.batchUpdate("""
                 UPDATE artifact SET state = ?, release_id = ?, failure = NULL, size = ?, mtime = ?, ctime = ?, inode = ?,
                   kind = ?, project = ?, version = ?, note = ?, last_seen_run = ?
@@ -134,7 +138,7 @@ public class ArtifactRepository {
         args.add(source);
         files.forEach(f -> args.add(f.path()));
         jdbc.query("SELECT path, directory, file_name, " + STAMP_COLUMNS + ", kind, project, version, note, state, "
-                + "release_id, integrity, signature FROM artifact WHERE source = ? AND path IN ("
+                + "release_id, integrity, signature, id FROM artifact WHERE source = ? AND path IN ("
                 + Sql.marks(files.size()) + ")", rs -> {
             String project = rs.getString(9);
             ReleaseKey release = project == null ? null : new ReleaseKey(rs.getString(2), project, rs.getString(10));
@@ -146,12 +150,12 @@ public class ArtifactRepository {
                     && ((needs.integrity() && (integrity == null || integrity.equals("SKIPPED")))
                     || (needs.signatures() && seenAs.kind() == ArtifactKind.SUBJECT && rs.getString(15) == null));
             known.put(seenAs.path(), new Known(seenAs, state == ArtifactState.FAILED || state == ArtifactState.GONE
-                    || unchecked, (Long) rs.getObject(13)));
+                    || unchecked, (Long) rs.getObject(13), rs.getLong(16)));
         }, args.toArray());
         return known;
     }
 
-    private record Known(NewArtifact seenAs, boolean needsRetry, Long releaseId) {
+    private record Known(NewArtifact seenAs, boolean needsRetry, Long releaseId, long id) {
     }
 
     /**
