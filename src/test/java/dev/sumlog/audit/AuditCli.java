@@ -26,7 +26,13 @@ record AuditCli(int exitCode, String out, String err) {
                 System.setOut(capturedOut);
                 System.setErr(capturedErr);
                 int exitCode = SumlogCommand.run(args);
-                AuditCli r = new AuditCli(exitCode, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8)); if (Boolean.getBoolean("audit.echo")) originalOut.println(String.join(" ", args) + "\n" + r.all()); return r;
+                AuditCli run = new AuditCli(exitCode, out.toString(StandardCharsets.UTF_8),
+                        err.toString(StandardCharsets.UTF_8));
+                if (Boolean.getBoolean("audit.echo")) {
+                    // -Daudit.echo=true: see what each command printed while writing a test
+                    originalOut.println("sumlog " + String.join(" ", args) + "\n" + run.all());
+                }
+                return run;
             } finally {
                 System.setOut(originalOut);
                 System.setErr(originalErr);
