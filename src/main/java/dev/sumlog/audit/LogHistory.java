@@ -55,7 +55,7 @@ final class LogHistory {
         if (trustedNote.isPresent()) {
             try {
                 anchors.add(new Anchor("the trusted checkpoint", verified(trustedNote.get(), keys)));
-            } catch (TlogException e) {
+            } catch (TlogException | IllegalArgumentException e) {
                 return new Broken(AuditAlerts.LOG_KEY_CHANGED, "the trusted checkpoint kept in the catalog does not "
                         + "verify with the log's key " + label(log.key()) + ": " + e.getMessage(), null);
             }
@@ -63,7 +63,7 @@ final class LogHistory {
             for (String note : receiptNotes) {
                 try {
                     anchors.add(new Anchor("a receipt's checkpoint", verified(note, keys)));
-                } catch (TlogException e) {
+                } catch (TlogException | IllegalArgumentException e) {
                     // a receipt that does not verify is verifyReceipts' finding, not a trust anchor
                 }
             }
@@ -102,7 +102,7 @@ final class LogHistory {
         LogView view;
         try {
             view = log.at(new VerifiedHead(new String(served.get(), StandardCharsets.UTF_8), current));
-        } catch (TlogException e) {
+        } catch (TlogException | IllegalArgumentException e) {
             return new Broken(AuditAlerts.LOG_FORKED, "the log's tiles do not reproduce its checkpoint at size "
                     + current.size() + ": " + e.getMessage(), null);
         } catch (IOException e) {

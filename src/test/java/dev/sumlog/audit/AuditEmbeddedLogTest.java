@@ -107,6 +107,11 @@ class AuditEmbeddedLogTest {
         assertThat(again.lines("ALERT: ")).as(again.all()).isEmpty();
         assertThat(again.out()).contains("still open (alert ").contains("LOG_FORKED: " + log());
         assertThat(query("SELECT COUNT(*) FROM alert WHERE kind = 'LOG_FORKED'")).isEqualTo("1");
+
+        update("UPDATE alert SET acknowledged_at = CURRENT_TIMESTAMP, ack_reason = 'test'");
+        AuditCli acknowledged = audit();
+        assertThat(acknowledged.exitCode()).as(acknowledged.all()).isZero();
+        assertThat(acknowledged.out()).contains("acknowledged (alert ").contains("LOG_FORKED: " + log());
     }
 
     @Test
@@ -212,6 +217,12 @@ class AuditEmbeddedLogTest {
 
     private Path log() {
         return state().resolve("log");
+    }
+
+    private void update(String sql) throws Exception {
+        try (Connection db = DriverManager.getConnection("jdbc:h2:file:" + state().resolve("catalog"), "sa", "")) {
+            db.createStatement().executeUpdate(sql);
+        }
     }
 
     private String query(String sql) throws Exception {
