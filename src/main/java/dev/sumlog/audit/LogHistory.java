@@ -46,7 +46,8 @@ final class LogHistory {
     record Empty() implements Verdict {
     }
 
-    private record Anchor(String what, Checkpoint checkpoint) {
+    /** A checkpoint the log must extend: the trusted one, or one a receipt was signed for. */
+    private record Anchor(String what, Checkpoint checkpoint, boolean trusted) {
     }
 
     static Verdict check(AuditedLog log, Optional<String> trustedNote, Collection<String> receiptNotes) {
@@ -54,7 +55,7 @@ final class LogHistory {
         List<Anchor> anchors = new ArrayList<>();
         if (trustedNote.isPresent()) {
             try {
-                anchors.add(new Anchor("the trusted checkpoint", verified(trustedNote.get(), keys)));
+                anchors.add(new Anchor("the trusted checkpoint", verified(trustedNote.get(), keys), true));
             } catch (TlogException | IllegalArgumentException e) {
                 return new Broken(AuditAlerts.LOG_KEY_CHANGED, "the trusted checkpoint kept in the catalog does not "
                         + "verify with the log's key " + label(log.key()) + ": " + e.getMessage(), null);
@@ -62,7 +63,7 @@ final class LogHistory {
         } else {
             for (String note : receiptNotes) {
                 try {
-                    anchors.add(new Anchor("a receipt's checkpoint", verified(note, keys)));
+                    anchors.add(new Anchor("a receipt's checkpoint", verified(note, keys), false));
                 } catch (TlogException | IllegalArgumentException e) {
                     // a receipt that does not verify is verifyReceipts' finding, not a trust anchor
                 }
@@ -128,6 +129,10 @@ final class LogHistory {
 
     private static Optional<Broken> compare(Anchor anchor, Checkpoint current, LogView view) throws IOException {
         Checkpoint old = anchor.checkpoint();
+        if (!anchor.trusted() && !old.origin().equals(current.origin())) {
+            // A receipt from another Rekor v1 shard of the same log: a tree of its own, not comparable.
+            return Optional.empty();
+        }
         if (!old.origin().equals(current.origin())) {
             return Optional.of(new Broken(AuditAlerts.LOG_FORKED, "the log serves no tree head for '" + old.origin()
                     + "' (" + describe(anchor) + ")", view));

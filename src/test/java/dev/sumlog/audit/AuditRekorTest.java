@@ -17,6 +17,8 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -113,6 +115,24 @@ class AuditRekorTest {
 
     @Test
     @Order(2)
+    void anEditedBundleIsAnAlertNamingIt() throws Exception {
+        Path bundle = dir.resolve("out/openstack/beta/beta-1.0.SHA256SUMS.sigstore.json");
+        String json = Files.readString(bundle);
+        Matcher index = Pattern.compile("\"logIndex\"\\s*:\\s*\"(\\d+)\"").matcher(json);
+        assertThat(index.find()).as(json).isTrue();
+        Files.writeString(bundle, json.substring(0, index.start(1)) + (Long.parseLong(index.group(1)) + 1)
+                + json.substring(index.end(1)));
+
+        AuditCli run = audit();
+
+        assertThat(run.exitCode()).as(run.all()).isEqualTo(3);
+        assertThat(run.lines("ALERT: ")).as(run.all()).hasSize(1).allSatisfy(line -> assertThat(line).startsWith(
+                "ALERT: RECEIPT_INVALID: openstack/beta/beta-1.0.SHA256SUMS.sigstore.json: " + v1.url() + ": "));
+        assertThat(run.out()).contains("verifyReceipts: 6 receipt(s) verified, 1 invalid");
+    }
+
+    @Test
+    @Order(3)
     void aLogOutOfReachIsOneLineNamingItAndExit1WithoutAlert() throws Exception {
         v1.close();
 
@@ -126,7 +146,7 @@ class AuditRekorTest {
     }
 
     @Test
-    @Order(3)
+    @Order(4)
     void aRekorV2TreeRewrittenUnderTheSameKeyIsAnAlertNamingTheLog() throws Exception {
         AuditCli before = audit();
         assertThat(before.out()).as(before.all()).contains("checkLogs: " + v2.url() + " (rekor-v2): size 3");
