@@ -1,5 +1,7 @@
 package dev.sumlog.catalog;
 
+import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -27,5 +29,11 @@ public class LogCheckpointRepository {
             jdbc.update("INSERT INTO log_checkpoint (log_id, tree_size, root_hash, note) VALUES (?, ?, ?, ?)",
                     logId, size, rootHex, note);
         }
+    }
+
+    /** Keeps a checkpoint an audit verified to extend the trusted one, with when it was verified. */
+    public void saveVerified(String logId, long size, String rootHex, String note, Instant verifiedAt) {
+        save(logId, size, rootHex, note);
+        jdbc.update("UPDATE log_checkpoint SET verified_at = ? WHERE log_id = ?", Timestamp.from(verifiedAt), logId);
     }
 }

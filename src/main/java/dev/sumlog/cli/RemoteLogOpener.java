@@ -85,7 +85,7 @@ final class RemoteLogOpener {
         }
     }
 
-    private static LogKey logKey(RemoteLogSpec spec, String field, boolean v2) {
+    static LogKey logKey(RemoteLogSpec spec, String field, boolean v2) {
         LogKey key;
         try {
             if (spec.trustedRoot() != null) {

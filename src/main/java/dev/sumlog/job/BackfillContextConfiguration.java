@@ -1,6 +1,7 @@
 package dev.sumlog.job;
 
 import dev.sumlog.SumlogProperties;
+import dev.sumlog.audit.AuditJobConfiguration;
 import dev.sumlog.catalog.AlertRepository;
 import dev.sumlog.catalog.ReleaseAcceptances;
 import dev.sumlog.catalog.CheckRepository;
@@ -32,7 +33,7 @@ import org.springframework.context.annotation.Import;
 @ImportAutoConfiguration({DataSourceAutoConfiguration.class, DataSourceTransactionManagerAutoConfiguration.class,
         JdbcTemplateAutoConfiguration.class, FlywayAutoConfiguration.class, BatchJdbcAutoConfiguration.class})
 @EnableConfigurationProperties(SumlogProperties.class)
-@Import({BackfillJobConfiguration.class, SubmitStepsConfiguration.class, BackfillRunner.class, StopSignal.class,
+@Import({BackfillJobConfiguration.class, SubmitStepsConfiguration.class, AuditJobConfiguration.class, BackfillRunner.class, StopSignal.class,
         AlertRepository.class, ArtifactRepository.class, ReleaseAcceptances.class, CheckRepository.class, SignedSubjects.class, LogCheckpointRepository.class, OutputRepository.class,
         ProblemRepository.class, ReleaseRepository.class, SubmissionRepository.class})
 public class BackfillContextConfiguration {

@@ -12,7 +12,7 @@ import dev.sumlog.source.http.ListingCrawler;
 import dev.sumlog.source.http.RootScope;
 
 /** Builds the HTTP source's crawl reader and download reader from the job's {@link HttpSourceSpec}. */
-final class HttpSources {
+public final class HttpSources {
 
     private HttpSources() {
     }
@@ -24,7 +24,7 @@ final class HttpSources {
     }
 
     /** A download reader with its own downloader, which it closes. */
-    static ArtifactReader artifactReader(HttpSourceSpec http, ReadPass pass) {
+    public static ArtifactReader artifactReader(HttpSourceSpec http, ReadPass pass) {
         return new DownloadingArtifactReader(new RootScope(http.root()), downloader(http), pass);
     }
 

@@ -59,6 +59,8 @@ class LauncherScriptTest {
         assertThat(first.waitFor(60, TimeUnit.SECONDS)).isTrue();
         assertThat(output(first)).as("the first run loads its late class from the jar it started with")
                 .contains("late v1").doesNotContain("Exception", "Error");
+        assertThat(output(first)).as("what the command says on stderr (one-line errors) reaches the caller")
+                .contains("stderr v1");
         assertThat(first.exitValue()).isZero();
         assertThat(second.waitFor(60, TimeUnit.SECONDS)).isTrue();
         assertThat(output(second)).contains("late v2");
@@ -119,9 +121,10 @@ class LauncherScriptTest {
                     static final String PADDING = "%s";
                     static void hello() {
                         System.out.println("late %s");
+                        System.err.println("stderr %s");
                     }
                 }
-                """.formatted("x".repeat(version.equals("v1") ? 10 : 5000), version));
+                """.formatted("x".repeat(version.equals("v1") ? 10 : 5000), version, version));
         ByteArrayOutputStream errors = new ByteArrayOutputStream();
         int rc = ToolProvider.getSystemJavaCompiler().run(null, null, errors, "-d", sources.toString(),
                 sources.resolve("Main.java").toString(), sources.resolve("Late.java").toString());

@@ -2,6 +2,10 @@ package dev.sumlog.fakes;
 
 import dev.sumlog.tlog.note.Ed25519NoteSigner;
 import dev.sumlog.tlog.note.Ed25519NoteVerifier;
+import dev.sumlog.tlog.note.NoteVerifiers;
+import dev.sumlog.tlog.tiles.FileTileFetcher;
+import dev.sumlog.tlog.tiles.TileLog;
+import dev.sumlog.tlog.tiles.TileReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
@@ -140,6 +144,38 @@ public final class FakeRekorV2 implements AutoCloseable {
             log.prefill(bodies);
         } catch (IOException e) {
             throw new UncheckedIOException("prefilling the fake log", e);
+        }
+    }
+
+    /**
+     * Rewrites the published tree under the same key: {@code change} gets the entries in order and
+     * returns the new history, which replaces the checkpoint, tiles and bundles on disk (a log that
+     * forked or rolled back). For reads only: a later POST would continue the old tree.
+     */
+    public void rewriteHistory(java.util.function.UnaryOperator<List<byte[]>> change) {
+        try {
+            TileReader reader = TileReader.open(new FileTileFetcher(dir), NoteVerifiers.of(signer.verifier()), ORIGIN);
+            List<byte[]> entries = new ArrayList<>();
+            for (long i = 0; i < reader.size(); i++) {
+                entries.add(reader.entry(i));
+            }
+            List<byte[]> rewritten = change.apply(entries);
+            Path fresh = Files.createTempDirectory(dir.getParent(), "fake-rekor-v2-rewritten-");
+            TileLog log = TileLog.open(fresh, signer, ORIGIN);
+            if (!rewritten.isEmpty()) {
+                log.append(rewritten);
+            }
+            try (Stream<Path> old = Files.walk(dir)) {
+                old.sorted(Comparator.reverseOrder()).filter(p -> !p.equals(dir)).forEach(p -> p.toFile().delete());
+            }
+            try (Stream<Path> files = Files.list(fresh)) {
+                for (Path file : files.toList()) {
+                    Files.move(file, dir.resolve(file.getFileName()));
+                }
+            }
+            Files.delete(fresh);
+        } catch (IOException e) {
+            throw new UncheckedIOException("rewriting the fake log's history", e);
         }
     }
 
