@@ -18,10 +18,13 @@ public class RunHistoryRepository {
         this.jdbc = jdbc;
     }
 
-    /** The newest runs (job instances), newest first. */
+    /**
+     * The newest backfill and reconcile runs (job instances of the job both run), newest first; audit
+     * runs count no files and are left out.
+     */
     public List<Long> latestRuns(int limit) {
-        return jdbc.queryForList("SELECT JOB_INSTANCE_ID FROM BATCH_JOB_INSTANCE ORDER BY JOB_INSTANCE_ID DESC "
-                + "FETCH FIRST ? ROWS ONLY", Long.class, limit);
+        return jdbc.queryForList("SELECT JOB_INSTANCE_ID FROM BATCH_JOB_INSTANCE WHERE JOB_NAME = 'backfill'"
+                + " ORDER BY JOB_INSTANCE_ID DESC FETCH FIRST ? ROWS ONLY", Long.class, limit);
     }
 
     /** The executions of a run (the first one and every resume), newest first. */
