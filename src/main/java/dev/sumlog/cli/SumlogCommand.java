@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
 @Command(name = "sumlog", mixinStandardHelpOptions = true, version = "sumlog 0.1.0",
         description = "Hash a release archive, write a SHA256SUMS per release, and record each in a transparency log.",
         subcommands = {BackfillCommand.class, StatusCommand.class, FixtureCommand.class, LogKeyCommand.class, KeygenCommand.class,
-                VerifyCommand.class, AckCommand.class, CommandLine.HelpCommand.class})
+                VerifyCommand.class, AckCommand.class, RecoverCommand.class, AbandonCommand.class, CommandLine.HelpCommand.class})
 public class SumlogCommand implements Runnable {
 
     @Override

@@ -81,7 +81,8 @@ public class BackfillRunner {
             long generation = last.getJobParameters().getLong(GENERATION);
             execution = switch (last.getStatus()) {
                 case COMPLETED, ABANDONED -> {
-                    out.println("run " + RunIds.of(last) + " complete; starting a new run for new and changed files");
+                    out.println("run " + RunIds.of(last) + (last.getStatus() == BatchStatus.COMPLETED ? " complete" : " abandoned")
+                            + "; starting a new run for new and changed files");
                     yield jobOperator.start(backfill, parameters(generation + 1));
                 }
                 case FAILED, STOPPED -> {
