@@ -2,8 +2,10 @@ package dev.sumlog.cli;
 
 import dev.sumlog.catalog.AlertRepository;
 import dev.sumlog.catalog.AlertRepository.Stored;
+import dev.sumlog.support.Failures;
 import dev.sumlog.support.OneLine;
 import java.nio.file.Path;
+import java.sql.SQLException;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -54,6 +56,11 @@ class AckCommand implements Callable<Integer> {
         }
         Path dir = ExistingState.require(state, "--state");
         try (StateLock lock = StateLock.acquire(dir); var catalog = CatalogDatabase.readWrite(dir)) {
+            try {
+                catalog.getConnection();   // the one connection every statement below shares
+            } catch (SQLException e) {
+                throw new UsageException("--state: cannot open the catalog in " + dir + ": " + Failures.oneLine(e));
+            }
             if (!SchemaCheck.isCurrent(catalog)) {
                 throw new UsageException("--state: the catalog in " + dir + " is older than this sumlog; "
                         + "run a backfill once to upgrade it, then acknowledge");
