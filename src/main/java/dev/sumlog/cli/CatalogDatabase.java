@@ -47,6 +47,20 @@ final class CatalogDatabase {
     }
 
     /**
+     * A plain read-write data source for short commands that change a few rows ({@code ack}) without
+     * the Spring context; the caller holds the state lock. Like {@link #readOnly}, it never creates a
+     * catalog (IFEXISTS) and serves every statement on one connection until closed.
+     */
+    static SingleConnectionDataSource readWrite(Path stateDir) {
+        if (isExternal()) {
+            return new SingleConnectionDataSource(setting("SPRING_DATASOURCE_URL", "spring.datasource.url"),
+                    setting("SPRING_DATASOURCE_USERNAME", "spring.datasource.username"),
+                    setting("SPRING_DATASOURCE_PASSWORD", "spring.datasource.password"), true);
+        }
+        return new SingleConnectionDataSource(h2Url(stateDir) + ";IFEXISTS=TRUE", "sa", "", true);
+    }
+
+    /**
      * A setting from a system property or the environment. Blank counts as unset: an empty
      * {@code SPRING_DATASOURCE_URL=} left in a unit's environment file must not send the catalog to
      * a database that is not the state's (Boot would make an in-memory one, and every run would

@@ -7,8 +7,9 @@ import picocli.CommandLine.Command;
 /** The {@code sumlog} command line: subcommands, generated help, and the mapping of errors to exit codes. */
 @Command(name = "sumlog", mixinStandardHelpOptions = true, version = "sumlog 0.1.0",
         description = "Hash a release archive, write a SHA256SUMS per release, and record each in a transparency log.",
-        subcommands = {BackfillCommand.class, ReconcileCommand.class, AuditCommand.class, StatusCommand.class, FixtureCommand.class, LogKeyCommand.class, KeygenCommand.class,
-                VerifyCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {BackfillCommand.class, ReconcileCommand.class, AuditCommand.class, StatusCommand.class, FixtureCommand.class,
+                LogKeyCommand.class, KeygenCommand.class, VerifyCommand.class, AckCommand.class, RecoverCommand.class,
+                AbandonCommand.class, CommandLine.HelpCommand.class})
 public class SumlogCommand implements Runnable {
 
     @Override
