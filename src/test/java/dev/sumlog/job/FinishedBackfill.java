@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -30,7 +31,7 @@ final class FinishedBackfill {
     static Set<String> differences(Map<String, String> actual, Map<String, String> expected) {
         Set<String> paths = new TreeSet<>(actual.keySet());
         paths.addAll(expected.keySet());
-        paths.removeIf(p -> java.util.Objects.equals(actual.get(p), expected.get(p)));
+        paths.removeIf(p -> Objects.equals(actual.get(p), expected.get(p)));
         return paths;
     }
 

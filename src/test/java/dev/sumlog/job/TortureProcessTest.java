@@ -43,7 +43,7 @@ class TortureProcessTest {
      */
     static final int EXTRA_RELEASES = 1500;
     /**
-     * Progress published after every chunk (how kills are aimed). The rest only makes the 42 child
+     * Progress published after every chunk (how kills are aimed). The rest only makes the 43 child
      * JVMs start faster on 2 cores (C1 only, serial GC, no verification of the classpath's bytecode):
      * it changes nothing a run writes.
      */
