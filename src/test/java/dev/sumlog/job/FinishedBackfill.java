@@ -27,7 +27,10 @@ final class FinishedBackfill {
     private FinishedBackfill() {
     }
 
-    /** Paths whose digest differs between the two trees, or that only one of them has (a short message, not two maps of thousands). */
+    /**
+     * Paths whose digest differs between the two trees, or that only one of them has: a short
+     * failure message, where comparing the maps would print two maps of thousands of entries.
+     */
     static Set<String> differences(Map<String, String> actual, Map<String, String> expected) {
         Set<String> paths = new TreeSet<>(actual.keySet());
         paths.addAll(expected.keySet());
