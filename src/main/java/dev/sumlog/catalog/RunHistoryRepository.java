@@ -2,6 +2,8 @@ package dev.sumlog.catalog;
 
 import java.sql.Timestamp;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
@@ -53,6 +55,18 @@ public class RunHistoryRepository {
                 SELECT COALESCE(SUM(s.WRITE_COUNT), 0) FROM BATCH_STEP_EXECUTION s
                 JOIN BATCH_JOB_EXECUTION e ON e.JOB_EXECUTION_ID = s.JOB_EXECUTION_ID
                 WHERE e.JOB_INSTANCE_ID = ? AND s.STEP_NAME = ?""", run, step);
+    }
+
+    /** Items each step committed over all executions of a run (a resume continues the count), by step name. */
+    public Map<String, Long> stepWriteCounts(long run) {
+        Map<String, Long> counts = new TreeMap<>();
+        jdbc.query("""
+                SELECT s.STEP_NAME, SUM(s.WRITE_COUNT) FROM BATCH_STEP_EXECUTION s
+                JOIN BATCH_JOB_EXECUTION e ON e.JOB_EXECUTION_ID = s.JOB_EXECUTION_ID
+                WHERE e.JOB_INSTANCE_ID = ? GROUP BY s.STEP_NAME""", rs -> {
+                    counts.put(rs.getString(1), rs.getLong(2));
+                }, run);
+        return counts;
     }
 
     /**

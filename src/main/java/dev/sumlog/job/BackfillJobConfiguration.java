@@ -14,7 +14,6 @@ import dev.sumlog.catalog.ProblemRepository;
 import dev.sumlog.catalog.ReleaseRepository;
 import dev.sumlog.catalog.ReleaseRow;
 import dev.sumlog.catalog.SignedSubjects;
-import dev.sumlog.catalog.SubmissionRepository;
 import dev.sumlog.catalog.WriteOutcome;
 import dev.sumlog.digest.ArtifactReader;
 import dev.sumlog.digest.FileDigester;
@@ -94,11 +93,11 @@ class BackfillJobConfiguration {
 
     @Bean
     ProgressReporter progressReporter(SumlogProperties properties, BackfillSpec spec, ArtifactRepository artifacts,
-                                      ReleaseRepository releases, SubmissionRepository submissions) {
+                                      ReleaseRepository releases) {
+        // The logging steps' backlogs are per log: SubmitStepsConfiguration registers them.
         Map<String, Supplier<Backlog>> backlogs = Map.of(
                 "hash", () -> artifacts.pendingBacklog(spec.sourceId()),
-                "writeSums", () -> new Backlog(releases.countPending(spec.sourceId()), 0),
-                "submit", () -> new Backlog(submissions.countPending(spec.sourceId()), 0));
+                "writeSums", () -> new Backlog(releases.countPending(spec.sourceId()), 0));
         return new ProgressReporter(System.out, properties.progressIntervalSeconds(), backlogs,
                 new ProgressFile(spec.state()));
     }

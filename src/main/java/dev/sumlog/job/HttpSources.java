@@ -10,6 +10,7 @@ import dev.sumlog.source.http.HttpPageFetcher;
 import dev.sumlog.source.http.HttpTreeReader;
 import dev.sumlog.source.http.ListingCrawler;
 import dev.sumlog.source.http.RootScope;
+import dev.sumlog.support.ThrottledNotice;
 
 /** Builds the HTTP source's crawl reader and download reader from the job's {@link HttpSourceSpec}. */
 public final class HttpSources {
@@ -32,6 +33,8 @@ public final class HttpSources {
         DownloadPolicy defaults = DownloadPolicy.defaults();
         DownloadPolicy policy = new DownloadPolicy(http.concurrency(), http.rate(), http.burst(), http.attempts(),
                 defaults.initialBackoff(), defaults.maxBackoff(), http.readTimeout());
-        return new HttpDownloader(new RootScope(http.root()), http.fetch(), policy);
+        // Downloads that wait for the host's rate say so, at most once per progress interval.
+        return new HttpDownloader(new RootScope(http.root()), http.fetch(), policy,
+                new ThrottledNotice(line -> System.out.println("  downloads: " + line), ThrottledNotice.EVERY));
     }
 }

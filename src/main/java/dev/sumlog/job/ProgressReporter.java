@@ -1,118 +1,137 @@
 package dev.sumlog.job;
 
 import dev.sumlog.catalog.Backlog;
+import dev.sumlog.catalog.CrawlItem;
 import dev.sumlog.catalog.HashOutcome;
+import dev.sumlog.source.CrawledFile;
 import dev.sumlog.support.RunIds;
 import java.io.PrintStream;
+import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.listener.ChunkListener;
-import org.springframework.batch.core.listener.ItemWriteListener;
+import org.springframework.batch.core.listener.ItemReadListener;
 import org.springframework.batch.core.listener.StepExecutionListener;
 import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.StepExecution;
-import org.springframework.batch.infrastructure.item.Chunk;
 
 /**
- * Prints what each step is doing: a line at most every few seconds while it runs, with the total and
- * an ETA where the backlog is known when the step starts (hash, writeSums, submit), and a summary
- * when it ends, so a long backfill never looks like a hang. Chunk steps report after each write,
- * tasklet steps (submit) after each call. Every line is also published for {@code status}
- * ({@link ProgressFile}), which cannot open the catalog while the run holds it.
+ * Prints what each step is doing: a line every interval while it runs ({@link ProgressLine}: items and
+ * bytes done, of how much where the backlog is known when the step starts, rate, ETA), and a summary
+ * when it ends, so a long run never looks like a hang. The line comes from a timer, not from the
+ * step's own events, so a step that waits (a rate limit, a slow download) still prints, and its
+ * falling rate shows the wait. Chunk steps count each item as it is read (the hash step's reader
+ * hands back each file as its read finishes, so the count moves within a chunk of large files);
+ * tasklet steps (submit, restoreReceipts) count their write count after each call. Every line is
+ * also published for {@code status} ({@link ProgressFile}), which cannot open the catalog while the
+ * run holds it.
  */
-public class ProgressReporter implements StepExecutionListener, ItemWriteListener<Object>, ChunkListener<Object, Object> {
+public class ProgressReporter implements StepExecutionListener, ItemReadListener<Object>, ChunkListener<Object, Object> {
 
     private final PrintStream out;
-    private final long intervalNanos;
+    private final Duration interval;
     private final Map<String, Supplier<Backlog>> backlogs;
     private final ProgressFile published;
-    private long runId;
-    private long stepStart;
-    private long lastPrint;
-    private long items;
-    private long bytes;
-    private Backlog backlog;
-    private String step;
+    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread thread = new Thread(r, "sumlog-progress");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private final AtomicLong items = new AtomicLong();
+    private final AtomicLong bytes = new AtomicLong();
+    private volatile long runId;
+    private volatile long stepStart;
+    private volatile Backlog backlog;
+    private volatile String step;
+    private ScheduledFuture<?> ticking;
 
     public ProgressReporter(PrintStream out, long intervalSeconds, Map<String, Supplier<Backlog>> backlogs,
                             ProgressFile published) {
+        this(out, Duration.ofSeconds(intervalSeconds), backlogs, published);
+    }
+
+    ProgressReporter(PrintStream out, Duration interval, Map<String, Supplier<Backlog>> backlogs, ProgressFile published) {
         this.out = out;
-        this.intervalNanos = intervalSeconds * 1_000_000_000L;
-        this.backlogs = backlogs;
+        this.interval = interval;
+        this.backlogs = new ConcurrentHashMap<>(backlogs);
         this.published = published;
     }
 
-    @Override
-    public void beforeStep(StepExecution stepExecution) {
-        runId = RunIds.of(stepExecution);
-        step = stepExecution.getStepName();
-        stepStart = System.nanoTime();
-        lastPrint = stepStart;
-        items = 0;
-        bytes = 0;
-        Supplier<Backlog> known = backlogs.get(step);
-        backlog = known == null ? null : known.get();
-        published.publish(runId, step + ": started" + (backlog == null ? "" : ", " + backlog.items() + " to do"));
+    /** Registers the backlog of a step named at wiring time (a remote log's submit step). */
+    public void backlog(String stepName, Supplier<Backlog> backlog) {
+        backlogs.put(stepName, backlog);
     }
 
     @Override
-    public void afterWrite(Chunk<?> chunk) {
-        items += chunk.size();
-        for (Object item : chunk) {
-            if (item instanceof HashOutcome outcome && !outcome.isFailed()) {
-                bytes += outcome.stamp().size();
-            }
+    public synchronized void beforeStep(StepExecution stepExecution) {
+        runId = RunIds.of(stepExecution);
+        step = stepExecution.getStepName();
+        stepStart = System.nanoTime();
+        items.set(0);
+        bytes.set(0);
+        Supplier<Backlog> known = backlogs.get(step);
+        backlog = known == null ? null : known.get();
+        published.publish(runId, step + ": started" + (backlog == null ? "" : ", " + backlog.items() + " to do"));
+        long every = Math.max(interval.toMillis(), 1);
+        ticking = timer.scheduleAtFixedRate(this::print, every, every, TimeUnit.MILLISECONDS);
+    }
+
+    @Override
+    public void afterRead(Object item) {
+        items.incrementAndGet();
+        if (item instanceof HashOutcome outcome && !outcome.isFailed()) {
+            bytes.addAndGet(Math.max(outcome.stamp().size(), 0));
+        } else if (item instanceof CrawledFile file && file.stamp() != null) {
+            bytes.addAndGet(Math.max(file.stamp().size(), 0));
+        } else if (item instanceof CrawlItem crawled && crawled.artifact() != null) {
+            bytes.addAndGet(Math.max(crawled.artifact().stamp().size(), 0));
         }
-        maybePrint();
     }
 
     /** Tasklet steps: one call of the tasklet is one chunk; its count is the step's write count. */
     @Override
     public void afterChunk(ChunkContext context) {
-        items = context.getStepContext().getStepExecution().getWriteCount();
-        maybePrint();
+        items.set(context.getStepContext().getStepExecution().getWriteCount());
     }
 
-    private void maybePrint() {
-        long now = System.nanoTime();
-        if (now - lastPrint >= intervalNanos) {
-            lastPrint = now;
-            String line = step + ": " + items + (backlog == null ? "" : " of " + backlog.items()) + throughput(now) + eta(now);
-            out.println("  " + line);
-            published.publish(runId, line);
+    private synchronized void print() {
+        if (ticking == null) {
+            return; // the step ended while this tick waited for the lock
         }
+        String line = new ProgressLine(step, items.get(), bytes.get(), backlog,
+                (System.nanoTime() - stepStart) / 1e9).toString();
+        out.println("  " + line);
+        published.publish(runId, line);
     }
 
     @Override
-    public ExitStatus afterStep(StepExecution stepExecution) {
-        long now = System.nanoTime();
+    public synchronized ExitStatus afterStep(StepExecution stepExecution) {
+        if (ticking != null) {
+            ticking.cancel(false);
+            ticking = null;
+        }
+        double seconds = (System.nanoTime() - stepStart) / 1e9;
+        long done = bytes.get();
+        // "<step>: completed, N items in T s" is what scripts/bench reads; details follow it.
         String line = String.format("%s: %s, %d items in %.1f s%s", step, stepExecution.getStatus().name().toLowerCase(),
-                stepExecution.getWriteCount(), (now - stepStart) / 1e9, throughput(now));
+                stepExecution.getWriteCount(), seconds,
+                done == 0 ? "" : ProgressLine.bytesVerb(step).equals("read")
+                        ? String.format(", %.1f MB read, %.0f MB/s", done / 1e6, done / 1e6 / Math.max(seconds, 1e-3))
+                        : String.format(", %.1f MB listed", done / 1e6));
         out.println("  " + line);
         published.publish(runId, line);
         return stepExecution.getExitStatus();
     }
 
-    private String throughput(long now) {
-        if (bytes == 0) {
-            return "";
-        }
-        double seconds = Math.max((now - stepStart) / 1e9, 1e-3);
-        return String.format(", %.1f MB read, %.0f MB/s", bytes / 1e6, bytes / 1e6 / seconds);
-    }
-
-    /** Remaining time from the done fraction: by bytes where the backlog has them, else by items. */
-    private String eta(long now) {
-        if (backlog == null) {
-            return "";
-        }
-        double done = backlog.bytes() > 0 && bytes > 0 ? (double) bytes / backlog.bytes()
-                : backlog.items() > 0 ? (double) items / backlog.items() : 0;
-        if (done <= 0 || done >= 1) {
-            return "";
-        }
-        double elapsed = (now - stepStart) / 1e9;
-        return String.format(", ETA %.0f s", elapsed * (1 - done) / done);
+    /** Stops the timer thread (called by the context when it closes). */
+    public void close() {
+        timer.shutdownNow();
     }
 }

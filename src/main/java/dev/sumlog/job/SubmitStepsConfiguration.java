@@ -2,6 +2,7 @@ package dev.sumlog.job;
 
 import dev.sumlog.SumlogProperties;
 import dev.sumlog.catalog.AlertRepository;
+import dev.sumlog.catalog.Backlog;
 import dev.sumlog.catalog.LogCheckpointRepository;
 import dev.sumlog.catalog.OutputRepository;
 import dev.sumlog.catalog.ProblemRepository;
@@ -69,7 +70,10 @@ class SubmitStepsConfiguration {
                     .listener(stop).build());
             steps.add(new StepBuilder("restoreReceipts", jobRepository)
                     .tasklet(new RestoreReceiptsTasklet(repositories, logTarget, spec.sourceId(), out), tx)
-                    .listener(stop).build());
+                    .listener(stop).listener((StepExecutionListener) progress).listener((ChunkListener<?, ?>) progress)
+                    .build());
+            progress.backlog("submit", () -> new Backlog(repositories.submissions().countPending(spec.sourceId(),
+                    logTarget.id()), 0));
             var ownTransaction = new TransactionTemplate(tx);
             ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
             var tasklet = new SubmitTasklet(repositories, logTarget, ownTransaction, spec.log().policy(),
@@ -93,7 +97,10 @@ class SubmitStepsConfiguration {
                     .listener(stop).build());
             steps.add(new StepBuilder("restoreReceipts-" + name, jobRepository)
                     .tasklet(new RestoreRemoteReceiptsTasklet(log, remoteRepositories, spec.sourceId(), out), tx)
-                    .listener(stop).build());
+                    .listener(stop).listener((StepExecutionListener) progress).listener((ChunkListener<?, ?>) progress)
+                    .build());
+            progress.backlog("submit-" + name, () -> new Backlog(repositories.submissions().countPending(spec.sourceId(),
+                    log.id()), 0));
             var uploads = new Uploads(log, opened.policy(), opened.concurrency(), System.out);
             steps.add(new StepBuilder("submit-" + name, jobRepository)
                     .tasklet(new RemoteSubmitTasklet(log, uploads, remoteRepositories, spec.sourceId(), out,

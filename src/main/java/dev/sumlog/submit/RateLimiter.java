@@ -43,20 +43,27 @@ public final class RateLimiter {
         return new RateLimiter(Bucket.builder().addLimit(limit).build(), policy.ratePerSecond());
     }
 
+    /** Entries per second; 0 when unlimited. */
+    public double ratePerSecond() {
+        return ratePerSecond;
+    }
+
     /**
-     * Takes {@code tokens} (one per entry), waiting as long as the rate requires. When it must wait,
-     * {@code onWait} hears once, before blocking, about how long the whole batch will take.
+     * Takes {@code tokens} (one per entry), waiting as long as the rate requires. Whenever the thread
+     * is about to block, {@code onWait} hears how long the rest of the acquisition will take: once for
+     * a short wait, again and again during a long one (a batch of 1024 entries at 5/s), so a caller
+     * that prints through a {@link dev.sumlog.support.ThrottledNotice} shows the wait every few seconds
+     * while it lasts and never once per entry.
      */
     public void acquire(long tokens, Consumer<Duration> onWait) throws InterruptedException {
         if (bucket == null) {
             return;
         }
-        long missing = tokens - bucket.getAvailableTokens();
-        if (missing > 0) {
-            onWait.accept(Duration.ofNanos((long) (missing * 1e9 / ratePerSecond)));
-        }
         for (long left = tokens; left > 0; left--) {
-            bucket.asBlocking().consume(1);
+            if (!bucket.tryConsume(1)) {
+                onWait.accept(Duration.ofNanos((long) (left * 1e9 / ratePerSecond)));
+                bucket.asBlocking().consume(1);
+            }
         }
     }
 }

@@ -10,6 +10,7 @@ import dev.sumlog.submit.LogTarget.Logged;
 import dev.sumlog.submit.ReceiptWriter.Request;
 import dev.sumlog.submit.ReceiptWriter.Result;
 import dev.sumlog.support.RunIds;
+import dev.sumlog.support.ThrottledNotice;
 import dev.sumlog.tlog.note.Checkpoint;
 import dev.sumlog.tlog.note.Note;
 import java.io.IOException;
@@ -49,6 +50,7 @@ public class SubmitTasklet implements Tasklet {
     private final OutputTree outTree;
     private final int batchSize;
     private final PrintStream out;
+    private final ThrottledNotice rateWaits;
     private final CrashHook crashHook;
     private long lastId = Long.MIN_VALUE;
 
@@ -78,6 +80,7 @@ public class SubmitTasklet implements Tasklet {
         this.outTree = outTree;
         this.batchSize = batchSize;
         this.out = out;
+        this.rateWaits = new ThrottledNotice(out::println, ThrottledNotice.EVERY);
         this.crashHook = crashHook;
     }
 
@@ -106,8 +109,9 @@ public class SubmitTasklet implements Tasklet {
             }
         }
         if (!toAppend.isEmpty()) {
-            limiter.acquire(toAppend.size(), wait -> out.printf("  submit: waiting %.1f s for the rate limit of %s%n",
-                    wait.toNanos() / 1e9, target.id()));
+            limiter.acquire(toAppend.size(), wait -> rateWaits.offer(() -> String.format(
+                    "  submit: waiting %.1f s for the rate limit of %s (%s)", wait.toNanos() / 1e9, target.id(),
+                    ThrottledNotice.rate(limiter.ratePerSecond()))));
             try {
                 long[] recordedAt = {-1};
                 List<Logged> appended = retrier.run(() -> appendOnce(toAppend, recordedAt),

@@ -15,16 +15,16 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * starts it (state lock, embedded log, context), for tests that run the whole job and then look at the
  * catalog. Close it to stop the context and release the lock.
  */
-record InProcessBackfill(ConfigurableApplicationContext context, StateLock lock, BackfillRunner runner, JdbcTemplate jdbc)
+public record InProcessBackfill(ConfigurableApplicationContext context, StateLock lock, BackfillRunner runner, JdbcTemplate jdbc)
         implements AutoCloseable {
 
     /** Writes {@code yaml} to {@code dir/job.yml} (relative paths are relative to {@code dir}) and starts its context. */
-    static InProcessBackfill start(Path dir, String yaml) throws Exception {
+    public static InProcessBackfill start(Path dir, String yaml) throws Exception {
         return start(dir, yaml, RunMode.backfill());
     }
 
     /** As {@link #start(Path, String)}, for the command {@code mode} says (a reconcile, a full one). */
-    static InProcessBackfill start(Path dir, String yaml, RunMode mode) throws Exception {
+    public static InProcessBackfill start(Path dir, String yaml, RunMode mode) throws Exception {
         Files.createDirectories(dir);
         Path file = Files.writeString(dir.resolve("job.yml"), yaml);
         BackfillSpec spec = JobFileLoader.resolve(JobFileLoader.load(file), JobFile.empty(), "job file " + file);

@@ -26,4 +26,15 @@ class RateLimiterTest {
         RateLimiter.of(fiftyPerSecond).acquire(3, waits::add);
         assertThat(waits).as("a burst of 3 goes at once").isEmpty();
     }
+
+    @Test
+    void aLongWaitIsAnnouncedAgainForEveryEntryItStillWaitsForWithTheTimeLeft() throws Exception {
+        List<Duration> waits = new ArrayList<>();
+        RateLimiter.startingEmpty(fiftyPerSecond).acquire(10, waits::add);
+        // Callers throttle what they print (ThrottledNotice). A thread descheduled for a while may find
+        // a token ready and not wait for it, so only the first wait is exact.
+        assertThat(waits.get(0)).isEqualTo(Duration.ofMillis(200));
+        assertThat(waits).hasSizeBetween(2, 10).isSortedAccordingTo(java.util.Comparator.reverseOrder())
+                .doesNotHaveDuplicates();
+    }
 }

@@ -1,5 +1,6 @@
 package dev.sumlog.source.http;
 
+import dev.sumlog.support.ThrottledNotice;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
@@ -47,10 +48,15 @@ public final class HttpDownloader implements AutoCloseable {
     private volatile boolean closed;
 
     public HttpDownloader(RootScope scope, HttpFetchSettings settings, DownloadPolicy policy) {
+        this(scope, settings, policy, ThrottledNotice.silent());
+    }
+
+    /** @param rateWaits hears when a request waits for its host's rate limit (a line at most every few seconds) */
+    public HttpDownloader(RootScope scope, HttpFetchSettings settings, DownloadPolicy policy, ThrottledNotice rateWaits) {
         this.scope = scope;
         this.policy = policy;
-        this.get = new ScopedGet(scope, settings, new HostRateLimiter(policy.requestsPerSecondPerHost(), policy.burst()),
-                policy.readTimeout());
+        this.get = new ScopedGet(scope, settings,
+                new HostRateLimiter(policy.requestsPerSecondPerHost(), policy.burst(), rateWaits), policy.readTimeout());
         this.permits = new Semaphore(policy.concurrency(), true);
     }
 

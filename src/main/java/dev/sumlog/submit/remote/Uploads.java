@@ -4,6 +4,7 @@ import dev.sumlog.submit.RateLimiter;
 import dev.sumlog.submit.Retrier;
 import dev.sumlog.submit.SubmitPolicy;
 import dev.sumlog.submit.TransientLogException;
+import dev.sumlog.support.ThrottledNotice;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.time.Duration;
@@ -29,6 +30,8 @@ public final class Uploads implements AutoCloseable {
     private final int concurrency;
     private final ExecutorService pool;
     private final PrintStream console;
+    /** Uploads wait for a token all the time at the rate: a line every few seconds says so, never one per upload. */
+    private final ThrottledNotice rateWaits;
     /** Set by the first 405: requests still queued are not sent to a frozen log. */
     private volatile FrozenLogException frozen;
     /** System.nanoTime() before which no upload starts (a server's Retry-After); in the past when none. */
@@ -48,6 +51,7 @@ public final class Uploads implements AutoCloseable {
         this.retrier = retrier;
         this.concurrency = concurrency;
         this.console = console;
+        this.rateWaits = new ThrottledNotice(console::println, ThrottledNotice.EVERY);
         this.pool = Executors.newFixedThreadPool(concurrency, r -> {
             Thread t = new Thread(r, "sumlog-upload");
             t.setDaemon(true);
@@ -99,7 +103,8 @@ public final class Uploads implements AutoCloseable {
             RemoteLog.Accepted accepted = retrier.run(() -> {
                 try {
                     awaitPause();
-                    limiter.acquire(1, wait -> { });
+                    limiter.acquire(1, wait -> rateWaits.offer(() -> "  submit to " + log.id()
+                            + ": waiting for the rate limit (" + ThrottledNotice.rate(limiter.ratePerSecond()) + ")"));
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                     throw new IOException("interrupted while waiting for the rate limit of " + log.id());
