@@ -60,7 +60,7 @@ class AuditCommand implements Callable<Integer> {
                 } catch (RuntimeException e) {
                     throw new IllegalStateException("audit failed: " + BackfillRunner.describe(spec.state(), e));
                 }
-                return report(result, System.out);
+                return RunPublisher.publish(context, spec, result.executionId(), report(result, System.out), System.err);
             } finally {
                 context.close();
             }

@@ -142,6 +142,9 @@ class BackfillCommand implements Callable<Integer> {
                         + "; run the same command again to resume");
             }
             exitCode[0] = report(result, System.out, spec.state(), mode().command());
+            if (!result.alreadyDone()) {
+                exitCode[0] = RunPublisher.publish(context, spec, result.executionId(), exitCode[0], System.err);
+            }
             return exitCode[0];
         } finally {
             context.close();
