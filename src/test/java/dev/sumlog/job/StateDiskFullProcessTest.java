@@ -28,12 +28,12 @@ class StateDiskFullProcessTest {
         Path source = dir.resolve("archive");
         FixtureGenerator.generate(source, Tier.MANY_SMALL.with(4000, 64), 1);
         Path state = dir.resolve("state");
-        Tmpfs.mount(state, "size=3m");
+        Tmpfs.mount(state, "size=4m");
         try {
-            // Leave room for the migrated schema (1.3 MB was too little once V5 came) and a little more: the
-            // catalog outgrows it mid-crawl.
+            // Leave room for the migrated schema (1.3 MB was too little once V5 came, 2 MB once V6 came) and a
+            // little more: the catalog outgrows it mid-crawl.
             Path filler = state.resolve("filler");
-            Files.write(filler, new byte[(int) (Files.getFileStore(state).getUsableSpace() - 2_000_000)]);
+            Files.write(filler, new byte[(int) (Files.getFileStore(state).getUsableSpace() - 3_000_000)]);
             String[] backfill = {"backfill", "--source", source.toString(), "--out", dir.resolve("out").toString(),
                     "--state", state.toString()};
 
