@@ -3,6 +3,7 @@ package dev.sumlog.audit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sumlog.testing.Archives;
+import dev.sumlog.testing.InProcessCli;
 import dev.sumlog.tlog.note.NoteKeys;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -47,7 +48,7 @@ class AuditEmbeddedLogTest {
             Archives.wheel(folder.resolve(release + "-py3-none-any.whl"), release);
         }
         Path job = Files.writeString(template.resolve("job.yml"), JOB);
-        AuditCli run = AuditCli.run("backfill", "--job", job.toString());
+        InProcessCli run = InProcessCli.run("backfill", "--job", job.toString());
         assertThat(run.exitCode()).as(run.all()).isZero();
     }
 
@@ -71,7 +72,7 @@ class AuditEmbeddedLogTest {
 
     @Test
     void aCleanArchiveAuditsCleanAndItsCheckpointIsKeptAsVerified() throws Exception {
-        AuditCli run = audit();
+        InProcessCli run = audit();
 
         assertThat(run.exitCode()).as(run.all()).isZero();
         assertThat(run.out()).doesNotContain("ALERT").contains("verifyReceipts: 4 receipt(s) verified, 0 invalid")
@@ -83,7 +84,7 @@ class AuditEmbeddedLogTest {
         assertThat(query("SELECT COUNT(DISTINCT job_instance_id) FROM batch_job_instance WHERE job_name = 'audit'"))
                 .isEqualTo("1");
 
-        AuditCli again = audit();
+        InProcessCli again = audit();
         assertThat(again.exitCode()).as(again.all()).isZero();
         assertThat(again.out()).contains("size 4, extends the trusted checkpoint (size 4)");
         assertThat(query("SELECT COUNT(*) FROM batch_job_instance WHERE job_name = 'audit'"))
@@ -97,19 +98,19 @@ class AuditEmbeddedLogTest {
         LogTampering.rewrite(state(), log(), LogTampering.replacing(1,
                 "sumlog.dev/release/v1\nsource forged\n".getBytes(StandardCharsets.UTF_8)));
 
-        AuditCli forked = audit();
+        InProcessCli forked = audit();
         assertThat(forked.exitCode()).as(forked.all()).isEqualTo(3);
         assertThat(forked.lines("ALERT: LOG_FORKED: " + log() + ": at size 4 the root is ")).as(forked.all()).hasSize(1);
         assertThat(query("SELECT root_hash FROM log_checkpoint")).as("the forked head is not trusted").isEqualTo(trusted);
 
-        AuditCli again = audit();
+        InProcessCli again = audit();
         assertThat(again.exitCode()).as(again.all()).isEqualTo(3);
         assertThat(again.lines("ALERT: ")).as(again.all()).isEmpty();
         assertThat(again.out()).contains("still open (alert ").contains("LOG_FORKED: " + log());
         assertThat(query("SELECT COUNT(*) FROM alert WHERE kind = 'LOG_FORKED'")).isEqualTo("1");
 
         update("UPDATE alert SET acknowledged_at = CURRENT_TIMESTAMP, ack_reason = 'test'");
-        AuditCli acknowledged = audit();
+        InProcessCli acknowledged = audit();
         assertThat(acknowledged.exitCode()).as(acknowledged.all()).isZero();
         assertThat(acknowledged.out()).contains("acknowledged (alert ").contains("LOG_FORKED: " + log());
     }
@@ -118,7 +119,7 @@ class AuditEmbeddedLogTest {
     void aRolledBackLogSignedWithTheSameKeyIsAnAlert() throws Exception {
         LogTampering.rewrite(state(), log(), LogTampering.keepingFirst(3));
 
-        AuditCli run = audit();
+        InProcessCli run = audit();
 
         assertThat(run.exitCode()).as(run.all()).isEqualTo(3);
         assertThat(run.lines("ALERT: LOG_ROLLED_BACK: " + log() + ": size 3 with root ")).as(run.all()).hasSize(1);
@@ -132,7 +133,7 @@ class AuditEmbeddedLogTest {
         bytes[bytes.length - 2] ^= 1;
         Files.write(bundle, bytes);
 
-        AuditCli run = audit();
+        InProcessCli run = audit();
 
         assertThat(run.exitCode()).as(run.all()).isEqualTo(3);
         assertThat(run.lines("ALERT: ENTRY_CHANGED: ")).as(run.all()).hasSize(1).allSatisfy(line ->
@@ -149,7 +150,7 @@ class AuditEmbeddedLogTest {
         lines.set(hash, (line.charAt(0) == 'A' ? "B" : "A") + line.substring(1));
         Files.write(receipt, lines);
 
-        AuditCli run = audit();
+        InProcessCli run = audit();
 
         assertThat(run.exitCode()).as(run.all()).isEqualTo(3);
         assertThat(run.lines("ALERT: ")).as(run.all()).hasSize(1).allSatisfy(alert -> assertThat(alert).startsWith(
@@ -163,7 +164,7 @@ class AuditEmbeddedLogTest {
         bytes[bytes.length / 2] ^= 0x20;
         Files.write(sdist, bytes);
 
-        AuditCli run = audit("--rehash", "100");
+        InProcessCli run = audit("--rehash", "100");
 
         assertThat(run.exitCode()).as(run.all()).isEqualTo(3);
         assertThat(run.lines("ALERT: ")).as(run.all()).hasSize(1).allSatisfy(line -> assertThat(line)
@@ -176,7 +177,7 @@ class AuditEmbeddedLogTest {
     void aLogKeyReplacedByAnotherOneIsAnAlert() throws Exception {
         Files.writeString(state().resolve("log-signer.key"), NoteKeys.generate("sumlog.invalid/log").signerKey() + "\n");
 
-        AuditCli run = audit();
+        InProcessCli run = audit();
 
         assertThat(run.exitCode()).as(run.all()).isEqualTo(3);
         assertThat(run.lines("ALERT: LOG_KEY_CHANGED: " + log() + ": the trusted checkpoint kept in the catalog does "
@@ -187,7 +188,7 @@ class AuditEmbeddedLogTest {
     void aMissingLogKeyIsOneLineAndExit2() throws Exception {
         Files.delete(state().resolve("log-signer.key"));
 
-        AuditCli run = audit();
+        InProcessCli run = audit();
 
         assertThat(run.exitCode()).as(run.all()).isEqualTo(2);
         assertThat(run.err().lines().toList()).as(run.all()).hasSize(1).allSatisfy(line ->
@@ -197,7 +198,7 @@ class AuditEmbeddedLogTest {
     @ParameterizedTest
     @ValueSource(strings = {"0", "101", "x", "1e2", "NaN"})
     void aRehashShareOutsideZeroToAHundredIsOneLineAndExit2(String percent) {
-        AuditCli run = AuditCli.run("audit", "--job", dir.resolve("job.yml").toString(), "--rehash", percent);
+        InProcessCli run = InProcessCli.run("audit", "--job", dir.resolve("job.yml").toString(), "--rehash", percent);
 
         assertThat(run.exitCode()).as(run.all()).isEqualTo(2);
         assertThat(run.out()).isEmpty();
@@ -205,10 +206,10 @@ class AuditEmbeddedLogTest {
                 + percent + "\"\n");
     }
 
-    private AuditCli audit(String... options) {
+    private InProcessCli audit(String... options) {
         String[] args = Stream.concat(Stream.of("audit", "--job", dir.resolve("job.yml").toString()), Stream.of(options))
                 .toArray(String[]::new);
-        return AuditCli.run(args);
+        return InProcessCli.run(args);
     }
 
     private Path state() {

@@ -7,6 +7,7 @@ import dev.sumlog.fakes.FakeRekorV2;
 import dev.sumlog.submit.remote.TrustedRoots;
 import dev.sumlog.testing.Archives;
 import dev.sumlog.testing.FakeTsa;
+import dev.sumlog.testing.InProcessCli;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -59,7 +60,7 @@ class AuditRekorTest {
                     .resolve(release + ".tar.gz"), release);
         }
         Path keys = template.resolve("keys");
-        AuditCli keygen = AuditCli.run("keygen", "--out", keys.toString());
+        InProcessCli keygen = InProcessCli.run("keygen", "--out", keys.toString());
         assertThat(keygen.exitCode()).as(keygen.all()).isZero();
         Files.writeString(template.resolve("trusted_root.json"), TrustedRoots.of(v1, v2, tsa));
         Files.writeString(template.resolve("job.yml"), "source: archive\nout: out\nstate: state\narchive-id: audit-rekor\n"
@@ -69,7 +70,7 @@ class AuditRekorTest {
                 + "  - target: rekor-v2\n    url: " + v2.url() + "\n    trusted-root: trusted_root.json\n"
                 + "    signing-key: " + keys.resolve("release.key") + "\n    timestamp-url: " + tsa.url() + "\n"
                 + "    rate: 200\n");
-        AuditCli run = AuditCli.run("backfill", "--job", template.resolve("job.yml").toString());
+        InProcessCli run = InProcessCli.run("backfill", "--job", template.resolve("job.yml").toString());
         assertThat(run.exitCode()).as(run.all()).isZero();
     }
 
@@ -97,7 +98,7 @@ class AuditRekorTest {
     @Test
     @Order(1)
     void bothLogsAuditCleanAndTheirCheckpointsBecomeTrusted() throws Exception {
-        AuditCli first = audit();
+        InProcessCli first = audit();
 
         assertThat(first.exitCode()).as(first.all()).isZero();
         assertThat(first.out()).contains("verifyReceipts: 6 receipt(s) verified, 0 invalid")
@@ -107,7 +108,7 @@ class AuditRekorTest {
                 .endsWith("audit complete: 6 receipts, 6 entries, 2 logs checked, 0 alert(s)\n");
         assertThat(query("SELECT COUNT(*) FROM log_checkpoint WHERE verified_at IS NOT NULL")).isEqualTo("2");
 
-        AuditCli second = audit();
+        InProcessCli second = audit();
         assertThat(second.exitCode()).as(second.all()).isZero();
         assertThat(second.out()).contains("checkLogs: " + v1.url() + " (rekor-v1): size 8, extends the trusted checkpoint")
                 .contains("checkLogs: " + v2.url() + " (rekor-v2): size 3, extends the trusted checkpoint");
@@ -123,7 +124,7 @@ class AuditRekorTest {
         Files.writeString(bundle, json.substring(0, index.start(1)) + (Long.parseLong(index.group(1)) + 1)
                 + json.substring(index.end(1)));
 
-        AuditCli run = audit();
+        InProcessCli run = audit();
 
         assertThat(run.exitCode()).as(run.all()).isEqualTo(3);
         assertThat(run.lines("ALERT: ")).as(run.all()).hasSize(1).allSatisfy(line -> assertThat(line).startsWith(
@@ -136,7 +137,7 @@ class AuditRekorTest {
     void aLogOutOfReachIsOneLineNamingItAndExit1WithoutAlert() throws Exception {
         v1.close();
 
-        AuditCli run = audit();
+        InProcessCli run = audit();
 
         assertThat(run.exitCode()).as(run.all()).isEqualTo(1);
         assertThat(run.lines("checkLogs: cannot check " + v1.url() + ": ")).as(run.all()).hasSize(1);
@@ -148,7 +149,7 @@ class AuditRekorTest {
     @Test
     @Order(4)
     void aRekorV2TreeRewrittenUnderTheSameKeyIsAnAlertNamingTheLog() throws Exception {
-        AuditCli before = audit();
+        InProcessCli before = audit();
         assertThat(before.out()).as(before.all()).contains("checkLogs: " + v2.url() + " (rekor-v2): size 3");
         v2.rewriteHistory(entries -> {
             List<byte[]> forged = new ArrayList<>(entries);
@@ -157,15 +158,15 @@ class AuditRekorTest {
             return forged;
         });
 
-        AuditCli run = audit();
+        InProcessCli run = audit();
 
         assertThat(run.exitCode()).as(run.all()).isEqualTo(3);
         assertThat(run.lines("ALERT: LOG_FORKED: " + v2.url() + ": size 4 with root ")).as(run.all()).hasSize(1)
                 .allSatisfy(line -> assertThat(line).contains("does not extend the trusted checkpoint has size 3"));
     }
 
-    private AuditCli audit() {
-        return AuditCli.run("audit", "--job", dir.resolve("job.yml").toString());
+    private InProcessCli audit() {
+        return InProcessCli.run("audit", "--job", dir.resolve("job.yml").toString());
     }
 
     private String query(String sql) throws Exception {

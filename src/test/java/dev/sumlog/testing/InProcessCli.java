@@ -33,6 +33,11 @@ public record InProcessCli(int exitCode, String out, String err) {
         }
     }
 
+    /** Lines of stdout that start with {@code prefix}. */
+    public java.util.List<String> lines(String prefix) {
+        return out.lines().filter(l -> l.startsWith(prefix)).toList();
+    }
+
     /** Exit code and both streams, for assertion messages. */
     public String all() {
         return "exit " + exitCode + "\n--- stdout\n" + out + "--- stderr\n" + err;
