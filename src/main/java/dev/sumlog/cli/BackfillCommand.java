@@ -1,11 +1,11 @@
 package dev.sumlog.cli;
 
 import dev.sumlog.catalog.ProblemRepository.Problem;
-import dev.sumlog.job.BackfillRunner;
+import dev.sumlog.catalog.ReleaseAcceptances;
 import dev.sumlog.job.BackfillRunner.RunResult;
+import dev.sumlog.job.BackfillRunner;
 import dev.sumlog.job.BackfillSpec;
 import dev.sumlog.job.RunMode;
-import dev.sumlog.catalog.ReleaseAcceptances;
 import dev.sumlog.job.StopSignal;
 import dev.sumlog.release.Layout;
 import dev.sumlog.submit.EmbeddedLogTarget;

@@ -2,16 +2,17 @@ package dev.sumlog.job;
 
 import dev.sumlog.catalog.AlertRepository;
 import dev.sumlog.catalog.CheckRepository;
-import dev.sumlog.catalog.ProblemRepository;
 import dev.sumlog.catalog.ProblemRepository.Problem;
+import dev.sumlog.catalog.ProblemRepository;
+import dev.sumlog.catalog.ReleaseAcceptances;
 import dev.sumlog.catalog.SubmissionRepository;
 import dev.sumlog.support.Failures;
 import dev.sumlog.support.OneLine;
 import dev.sumlog.support.RunIds;
 import java.io.PrintStream;
-import java.util.Comparator;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -24,7 +25,6 @@ import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.beans.factory.ObjectProvider;
-import dev.sumlog.catalog.ReleaseAcceptances;
 import org.springframework.context.annotation.Profile;
 import org.springframework.stereotype.Component;
 

@@ -1,20 +1,20 @@
 package dev.sumlog.output;
 
 import dev.sumlog.catalog.AlertRepository;
-import dev.sumlog.catalog.OutputRepository;
 import dev.sumlog.catalog.OutputRepository.Registered;
+import dev.sumlog.catalog.OutputRepository;
 import dev.sumlog.release.SumsFileNames;
 import dev.sumlog.support.FileStamp;
 import dev.sumlog.support.RunIds;
 import dev.sumlog.support.Sha256;
 import java.io.IOException;
 import java.io.InputStream;
-import java.security.MessageDigest;
-import java.util.HexFormat;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.HexFormat;
 import java.util.List;
 import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.listener.StepExecutionListener;
