@@ -17,7 +17,8 @@ record PublishedProgress(long pid, String step, Phase phase, long items, long to
 
     private static final Pattern HEADER = Pattern.compile("run \\d+, pid (\\d+), at .*");
     private static final Pattern STARTED = Pattern.compile("(\\w+): started(?:, (\\d+) to do)?");
-    private static final Pattern RUNNING = Pattern.compile("(\\w+): (\\d+)(?: of (\\d+))?(?:,.*)?");
+    /** {@code hash: 1200 of 3000 files, 400.0 of 1000.0 MB read, ...}, {@code crawl: 12000 files, ...} ({@code ProgressLine}). */
+    private static final Pattern RUNNING = Pattern.compile("(\\w+): (\\d+)(?: of (\\d+))?(?: [a-z]+)?(?:,.*)?");
     private static final Pattern ENDED = Pattern.compile("(\\w+): (?:completed|stopped|failed|abandoned|unknown)(?:,.*)?");
 
     /** The published line, or null when there is none yet or it is half-read (the file is replaced atomically, so rarely). */

@@ -34,7 +34,7 @@ class RunOutputsBackfillTest {
 
     private static final String ARCHIVE = "test-archive";
     private static final List<String> STEPS = List.of("crawl", "markGone", "hash", "group", "writeSums", "snapshot",
-            "prepareSubmissions", "restoreReceipts", "submit");
+            "prepareSubmissions", "restoreReceipts", "submit", "checkOutputs");
 
     @TempDir
     Path dir;
