@@ -66,12 +66,6 @@ public class ReleaseAcceptances {
         });
     }
 
-    /** The reasons given for a release's accepted changes, oldest first (for status and reports). */
-    public List<String> reasons(long releaseId) {
-        return jdbc.queryForList("SELECT reason FROM release_acceptance WHERE release_id = ? ORDER BY id", String.class,
-                releaseId);
-    }
-
     /** By sums path (a flat release's name plus the suffix is its sums path), or by name among the CHANGED releases. */
     private Found find(String source, String name) {
         List<Found> rows = jdbc.query("SELECT id, directory, project, version, state, sums_path FROM release_set WHERE source = ?"

@@ -23,8 +23,8 @@ public record RunMode(String command, String runKey, boolean full) {
     public static final String RECONCILE = "reconcile";
 
     /** Job parameter names: not identifying (a run's identity is its archive and generation). */
-    static final String COMMAND_PARAMETER = "command";
-    static final String RUN_KEY_PARAMETER = "run-key";
+    public static final String COMMAND_PARAMETER = "command";
+    public static final String RUN_KEY_PARAMETER = "run-key";
     public static final String FULL_PARAMETER = dev.sumlog.catalog.CrawlWriter.FULL_PARAMETER;
 
     public static RunMode backfill() {

@@ -7,6 +7,7 @@ import dev.sumlog.catalog.ProblemRepository;
 import dev.sumlog.catalog.ReleaseState;
 import dev.sumlog.catalog.RunHistoryRepository;
 import dev.sumlog.catalog.SubmissionRepository;
+import dev.sumlog.job.RunMode;
 import dev.sumlog.support.Failures;
 import dev.sumlog.support.RunIds;
 import java.time.Duration;
@@ -31,9 +32,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 public final class RunReports {
 
     /** Job parameter naming the command when it is not the job's name (a reconcile runs the backfill job). */
-    public static final String COMMAND_PARAMETER = "command";
+    public static final String COMMAND_PARAMETER = RunMode.COMMAND_PARAMETER;
     /** Job parameter holding a reconcile's run key; blank or absent for other commands. */
-    public static final String RUN_KEY_PARAMETER = "run-key";
+    public static final String RUN_KEY_PARAMETER = RunMode.RUN_KEY_PARAMETER;
 
     private RunReports() {
     }
